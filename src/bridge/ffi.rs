@@ -1,0 +1,98 @@
+//! Declarations of the C shim (`shim.c`). Nothing outside `bridge` sees these.
+
+use std::os::raw::{c_char, c_int, c_void};
+
+#[repr(C)]
+pub struct Interpreter {
+    _opaque: [u8; 0],
+}
+#[repr(C)]
+pub struct SV {
+    _opaque: [u8; 0],
+}
+#[repr(C)]
+pub struct HV {
+    _opaque: [u8; 0],
+}
+#[repr(C)]
+pub struct AV {
+    _opaque: [u8; 0],
+}
+#[repr(C)]
+pub struct CV {
+    _opaque: [u8; 0],
+}
+
+pub type Perl = *mut Interpreter;
+pub type XsubFn = unsafe extern "C" fn(Perl, *mut CV);
+pub type HandleFn = extern "C" fn(u16, *mut c_void);
+
+pub const SVB_DEFINED: u32 = 0x01;
+pub const SVB_IV: u32 = 0x02;
+pub const SVB_UV: u32 = 0x04;
+pub const SVB_NV: u32 = 0x08;
+pub const SVB_UTF8: u32 = 0x20;
+pub const SVB_REF: u32 = 0x40;
+pub const SVB_OVERLOADED: u32 = 0x80;
+
+/// What `svb_fetch` read out of a scalar.
+#[repr(C)]
+pub struct Scalar {
+    pub flags: u32,
+    pub iv: isize,
+    pub uv: usize,
+    pub nv: f64,
+    pub pv: *const c_char,
+    pub len: usize,
+    pub referent: *mut SV,
+}
+
+extern "C" {
+    pub fn svb_init(release: HandleFn, retain: HandleFn);
+    pub fn svb_boot_begin(perl: Perl, cv: *mut CV) -> i32;
+    pub fn svb_boot_end(perl: Perl, ax: i32);
+    pub fn svb_new_xsub(perl: Perl, name: *const c_char, f: XsubFn);
+    pub fn svb_new_constant(
+        perl: Perl,
+        package: *const c_char,
+        name: *const c_char,
+        kind: c_int,
+        iv: isize,
+        uv: usize,
+        s: *const c_char,
+    );
+
+    pub fn svb_xs_args(perl: Perl, ax: *mut i32, items: *mut i32) -> *mut *mut SV;
+    pub fn svb_return_slots(perl: Perl, ax: i32, n: isize) -> *mut *mut SV;
+    pub fn svb_return(perl: Perl, ax: i32, n: isize);
+
+    pub fn svb_fetch(perl: Perl, sv: *mut SV, mode: c_int, out: *mut Scalar) -> c_int;
+
+    pub fn svb_object_handle(
+        perl: Perl,
+        sv: *mut SV,
+        kind: u16,
+        status: *mut c_int,
+        found_kind: *mut u16,
+    ) -> *mut c_void;
+    pub fn svb_object_release(perl: Perl, sv: *mut SV);
+    pub fn svb_stash(perl: Perl, class_name: *const c_char) -> *mut HV;
+    pub fn svb_new_object(perl: Perl, stash: *mut HV, kind: u16, handle: *mut c_void) -> *mut SV;
+
+    pub fn svb_undef(perl: Perl) -> *mut SV;
+    pub fn svb_new_undef(perl: Perl) -> *mut SV;
+    pub fn svb_new_iv(perl: Perl, v: isize) -> *mut SV;
+    pub fn svb_new_uv(perl: Perl, v: usize) -> *mut SV;
+    pub fn svb_new_nv(perl: Perl, v: f64) -> *mut SV;
+    pub fn svb_new_pv(perl: Perl, pv: *const c_char, len: usize, utf8: c_int) -> *mut SV;
+    pub fn svb_new_hv(perl: Perl) -> *mut HV;
+    pub fn svb_new_av(perl: Perl) -> *mut AV;
+    pub fn svb_hv_store(perl: Perl, hv: *mut HV, key: *const c_char, klen: i32, value: *mut SV);
+    pub fn svb_av_push(perl: Perl, av: *mut AV, value: *mut SV);
+    pub fn svb_new_rv(perl: Perl, target: *mut SV) -> *mut SV;
+    pub fn svb_bless(perl: Perl, rv: *mut SV, stash: *mut HV) -> *mut SV;
+    pub fn svb_mortal(perl: Perl, sv: *mut SV) -> *mut SV;
+
+    pub fn svb_croak_sv(perl: Perl, err: *mut SV) -> !;
+    pub fn svb_rethrow(perl: Perl, jumped: c_int) -> !;
+}

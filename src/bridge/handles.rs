@@ -1,0 +1,195 @@
+//! libvirt handles inside Perl objects.
+//!
+//! A Perl object is a blessed reference to a scalar holding the handle's
+//! address (as the C module made them) and carrying our magic: the magic
+//! records the kind of handle, owns one libvirt reference, gives it back
+//! when the scalar is freed, and takes a new one when an ithread clones
+//! the scalar. Only the magic is trusted, never the scalar's number, so a
+//! forged `bless \(my $n = 1234), 'Sys::Virt::Domain'` is refused.
+
+use std::ffi::CStr;
+use std::mem::ManuallyDrop;
+use std::ops::Deref;
+use std::os::raw::{c_int, c_void};
+
+use virt::connect::Connect;
+use virt::domain::Domain;
+use virt::domain_snapshot::DomainSnapshot;
+
+use super::ffi::{self, Perl, SV};
+use super::value::{IntoValue, Value};
+use super::{Arg, Error, FromArg, Result};
+
+/// Which libvirt type a handle is; stored in the magic.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u16)]
+pub enum Kind {
+    Connect = 1,
+    Domain = 2,
+    DomainSnapshot = 3,
+}
+
+impl Kind {
+    fn from_raw(raw: u16) -> Option<Kind> {
+        [Kind::Connect, Kind::Domain, Kind::DomainSnapshot].into_iter().find(|k| *k as u16 == raw)
+    }
+
+    pub fn class(self) -> &'static CStr {
+        match self {
+            Kind::Connect => c"Sys::Virt",
+            Kind::Domain => c"Sys::Virt::Domain",
+            Kind::DomainSnapshot => c"Sys::Virt::DomainSnapshot",
+        }
+    }
+
+    fn class_name(self) -> &'static str {
+        self.class().to_str().expect("class names are ASCII")
+    }
+
+    /// Gives back one libvirt reference.
+    unsafe fn release(self, handle: *mut c_void) {
+        match self {
+            Kind::Connect => {
+                virt_sys::virConnectClose(handle as virt_sys::virConnectPtr);
+            }
+            Kind::Domain => {
+                virt_sys::virDomainFree(handle as virt_sys::virDomainPtr);
+            }
+            Kind::DomainSnapshot => {
+                virt_sys::virDomainSnapshotFree(handle as virt_sys::virDomainSnapshotPtr);
+            }
+        }
+    }
+
+    /// Takes one more libvirt reference.
+    unsafe fn retain(self, handle: *mut c_void) {
+        match self {
+            Kind::Connect => {
+                virt_sys::virConnectRef(handle as virt_sys::virConnectPtr);
+            }
+            Kind::Domain => {
+                virt_sys::virDomainRef(handle as virt_sys::virDomainPtr);
+            }
+            Kind::DomainSnapshot => {
+                virt_sys::virDomainSnapshotRef(handle as virt_sys::virDomainSnapshotPtr);
+            }
+        }
+    }
+}
+
+/// Called by the magic's free hook.
+pub(super) extern "C" fn release_raw(kind: u16, handle: *mut c_void) {
+    if let Some(kind) = Kind::from_raw(kind) {
+        // SAFETY: the magic owned exactly this one reference.
+        unsafe { kind.release(handle) }
+    }
+}
+
+/// Called by the magic's dup hook when an ithread is created.
+pub(super) extern "C" fn retain_raw(kind: u16, handle: *mut c_void) {
+    if let Some(kind) = Kind::from_raw(kind) {
+        // SAFETY: the parent's object still holds its reference.
+        unsafe { kind.retain(handle) }
+    }
+}
+
+/// A virt crate type that can live inside a Perl object.
+pub trait Handle: Sized {
+    const KIND: Kind;
+    /// Gives up ownership of the reference without releasing it.
+    fn into_raw(self) -> *mut c_void;
+    /// # Safety
+    /// `raw` must carry one reference that the result will own.
+    unsafe fn from_raw(raw: *mut c_void) -> Self;
+}
+
+macro_rules! handles {
+    ($($t:ty => $kind:ident),*) => {$(
+        impl Handle for $t {
+            const KIND: Kind = Kind::$kind;
+            fn into_raw(self) -> *mut c_void {
+                let this = ManuallyDrop::new(self);
+                // SAFETY: the reference moves to the caller, `this` is never dropped.
+                unsafe { this.as_ptr() as *mut c_void }
+            }
+            unsafe fn from_raw(raw: *mut c_void) -> Self {
+                <$t>::from_ptr(raw as _)
+            }
+        }
+        impl IntoValue for $t {
+            fn into_value(self) -> Value {
+                Value::Object(Owned { kind: Kind::$kind, handle: self.into_raw() })
+            }
+        }
+    )*};
+}
+handles!(Connect => Connect, Domain => Domain, DomainSnapshot => DomainSnapshot);
+
+/// One libvirt reference on its way into a new Perl object.
+pub struct Owned {
+    kind: Kind,
+    handle: *mut c_void,
+}
+
+impl Owned {
+    /// The new blessed object; the reference now belongs to its magic.
+    pub(super) unsafe fn into_sv(self, perl: Perl) -> *mut SV {
+        let this = ManuallyDrop::new(self);
+        let stash = ffi::svb_stash(perl, this.kind.class().as_ptr());
+        ffi::svb_new_object(perl, stash, this.kind as u16, this.handle)
+    }
+}
+
+impl Drop for Owned {
+    fn drop(&mut self) {
+        // SAFETY: never made into an object, so the reference is still ours.
+        unsafe { self.kind.release(self.handle) }
+    }
+}
+
+/// An object argument: the handle of a live object of kind `T`, borrowed
+/// for the length of the call (the object on Perl's stack keeps it alive).
+pub struct Obj<T: Handle>(ManuallyDrop<T>);
+
+impl<T: Handle> Deref for Obj<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: Handle + Clone> Obj<T> {
+    /// A new reference of our own, to keep beyond the call.
+    pub fn to_owned(&self) -> T {
+        (*self.0).clone()
+    }
+}
+
+impl<'a, T: Handle> FromArg<'a> for Obj<T> {
+    fn from_arg(arg: Option<Arg<'a>>) -> Result<Self> {
+        let Some(arg) = arg else { return Err(Error::Croak(String::new())) };
+        let mut status: c_int = 0;
+        let mut found: u16 = 0;
+        // SAFETY: a live stack SV; the shim only reads it.
+        let handle = unsafe { ffi::svb_object_handle(arg.perl, arg.sv(), T::KIND as u16, &mut status, &mut found) };
+        let class = T::KIND.class_name();
+        match status {
+            // SAFETY: the object's magic owns a reference that outlives the call;
+            // ManuallyDrop keeps us from releasing it.
+            0 => Ok(Obj(ManuallyDrop::new(unsafe { T::from_raw(handle) }))),
+            3 => {
+                let found = Kind::from_raw(found).map_or("foreign", Kind::class_name);
+                arg.error(&format!("is a {found} object, not a {class} object"))
+            }
+            4 => arg.error(&format!("is a {class} object that has already been destroyed")),
+            _ => arg.error(&format!("is not a {class} object")),
+        }
+    }
+}
+
+/// DESTROY: gives the object's libvirt reference back now rather than when
+/// its scalar is freed. Any value at all is accepted and ignored otherwise.
+pub fn release_object(arg: &Arg) {
+    // SAFETY: a live stack SV; the shim checks it is one of ours.
+    unsafe { ffi::svb_object_release(arg.perl, arg.sv()) }
+}

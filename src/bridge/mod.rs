@@ -1,0 +1,480 @@
+//! The only code that touches raw Perl.
+//!
+//! An XSUB is written as a plain Rust function with typed arguments that
+//! returns `Result<T>`; the [`xsubs!`] macro wraps each one in the
+//! `extern "C"` entry point Perl calls. The wrapper reads the arguments
+//! ([`FromArg`]), runs the body under `catch_unwind`, turns the result into
+//! Perl values ([`IntoReturn`]), lets every Rust value drop, and only then
+//! croaks: croak is a longjmp and must never jump over a live Rust frame.
+
+mod ffi;
+mod handles;
+mod value;
+
+use std::any::Any;
+use std::ffi::{CStr, CString};
+use std::os::raw::c_int;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+pub use ffi::{Perl, XsubFn, CV};
+pub use handles::{release_object, Handle, Kind, Obj};
+pub use value::{Hash, IntoReturn, IntoValue, List, Ret, Value};
+
+use ffi::SV;
+
+/// Why an XSUB did not return normally.
+#[derive(Debug)]
+pub enum Error {
+    /// libvirt refused: becomes a `Sys::Virt::Error` object in `$@`.
+    Libvirt(virt::error::Error),
+    /// Our own argument checks refused: a plain message in `$@`.
+    Croak(String),
+    /// Perl code we ran (get magic, overloading) died: rethrown as it was.
+    Died(c_int),
+}
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+impl From<virt::error::Error> for Error {
+    fn from(err: virt::error::Error) -> Self {
+        Error::Libvirt(err)
+    }
+}
+
+/// A plain Perl error message.
+pub fn croak<T>(message: impl Into<String>) -> Result<T> {
+    Err(Error::Croak(message.into()))
+}
+
+/// The arguments of one XSUB call.
+pub struct Args {
+    perl: Perl,
+    base: *mut *mut SV,
+    items: i32,
+    /// `Package::method`, for messages.
+    pub sub_name: &'static str,
+}
+
+/// One argument, borrowed from the Perl stack for the length of the call.
+#[derive(Clone, Copy)]
+pub struct Arg<'a> {
+    perl: Perl,
+    sv: *mut SV,
+    args: &'a Args,
+    name: &'static str,
+}
+
+impl Args {
+    pub fn len(&self) -> usize {
+        self.items as usize
+    }
+
+    pub fn get<'a>(&'a self, index: usize, name: &'static str) -> Option<Arg<'a>> {
+        if index >= self.len() {
+            return None;
+        }
+        // SAFETY: index < items, so ST(index) is on the stack.
+        let sv = unsafe { *self.base.add(index) };
+        Some(Arg { perl: self.perl, sv, args: self, name })
+    }
+
+    pub fn perl(&self) -> Perl {
+        self.perl
+    }
+}
+
+/// Converts one Perl argument into a typed Rust value.
+pub trait FromArg<'a>: Sized {
+    /// May the caller leave this argument out?
+    const OPTIONAL: bool = false;
+    /// `arg` is None when the caller passed fewer arguments.
+    fn from_arg(arg: Option<Arg<'a>>) -> Result<Self>;
+}
+
+/// How `svb_fetch` reads a scalar.
+#[derive(Clone, Copy)]
+enum Read {
+    Number = 0,
+    StringOrUndef = 1,
+    /// undef reads as "", with Perl's "uninitialized value" warning.
+    String = 2,
+}
+
+impl<'a> Arg<'a> {
+    fn fetch(&self, mode: Read) -> Result<ffi::Scalar> {
+        let mut out = std::mem::MaybeUninit::<ffi::Scalar>::uninit();
+        // SAFETY: sv is a live stack SV; the shim catches any die.
+        let jumped = unsafe { ffi::svb_fetch(self.perl, self.sv, mode as c_int, out.as_mut_ptr()) };
+        if jumped != 0 {
+            return Err(Error::Died(jumped));
+        }
+        // SAFETY: svb_fetch zeroes then fills the whole struct.
+        Ok(unsafe { out.assume_init() })
+    }
+
+    /// A message naming the sub and this argument.
+    pub fn error<T>(&self, what: &str) -> Result<T> {
+        croak(format!("{}: argument '{}' {}", self.args.sub_name, self.name, what))
+    }
+
+    pub fn is_defined(&self) -> Result<bool> {
+        Ok(self.fetch(Read::Number)?.flags & ffi::SVB_DEFINED != 0)
+    }
+
+    /// The argument as an exact integer, if it is one.
+    fn integer(&self) -> Result<Option<i128>> {
+        let s = self.fetch(Read::Number)?;
+        if s.flags & ffi::SVB_DEFINED == 0 {
+            return Ok(None);
+        }
+        if s.flags & ffi::SVB_REF != 0 && s.flags & ffi::SVB_OVERLOADED == 0 {
+            return self.error("must be a number, not a reference");
+        }
+        if s.flags & ffi::SVB_IV != 0 {
+            return Ok(Some(s.iv as i128));
+        }
+        if s.flags & ffi::SVB_UV != 0 {
+            return Ok(Some(s.uv as i128));
+        }
+        if s.flags & ffi::SVB_NV != 0 {
+            let nv = s.nv;
+            if nv.is_finite() && nv.fract() == 0.0 && nv.abs() < 1.8e19 {
+                return Ok(Some(nv as i128));
+            }
+            return self.error(&format!("must be an integer, not {nv}"));
+        }
+        self.error("must be a number")
+    }
+
+    /// An integer in `lo..=hi`; undef gives None.
+    pub fn integer_in(&self, lo: i128, hi: i128) -> Result<Option<i128>> {
+        match self.integer()? {
+            Some(v) if v < lo || v > hi => self.error(&format!("is out of range ({v} is not within {lo}..{hi})")),
+            other => Ok(other),
+        }
+    }
+
+    /// The argument's string; undef gives None.
+    pub fn string(&self) -> Result<Option<String>> {
+        self.read_string(Read::StringOrUndef)
+    }
+
+    /// The argument's string; undef reads as "" and warns, as Perl does.
+    pub fn text(&self) -> Result<String> {
+        Ok(self.read_string(Read::String)?.unwrap_or_default())
+    }
+
+    /// A character string gives its UTF-8 encoding. A byte string is taken
+    /// as UTF-8 when it is valid UTF-8, and as Latin-1 characters otherwise.
+    fn read_string(&self, mode: Read) -> Result<Option<String>> {
+        let s = self.fetch(mode)?;
+        if s.flags & ffi::SVB_DEFINED == 0 {
+            return Ok(None);
+        }
+        if s.flags & ffi::SVB_REF != 0 && s.flags & ffi::SVB_OVERLOADED == 0 {
+            return self.error("must be a string, not a reference");
+        }
+        // SAFETY: pv/len describe the SV's string buffer, alive during the call.
+        let bytes = unsafe { std::slice::from_raw_parts(s.pv as *const u8, s.len) };
+        let text = match std::str::from_utf8(bytes) {
+            Ok(text) => text.to_owned(),
+            Err(_) if s.flags & ffi::SVB_UTF8 != 0 => return self.error("is not well-formed UTF-8"),
+            Err(_) => bytes.iter().map(|&b| b as char).collect(),
+        };
+        if text.contains('\0') {
+            return self.error("must not contain a NUL character");
+        }
+        Ok(Some(text))
+    }
+
+    /// The argument's raw bytes (no character decoding); undef gives None.
+    pub fn bytes(&self) -> Result<Option<Vec<u8>>> {
+        let s = self.fetch(Read::StringOrUndef)?;
+        if s.flags & ffi::SVB_DEFINED == 0 {
+            return Ok(None);
+        }
+        // SAFETY: as in `string`.
+        let bytes = unsafe { std::slice::from_raw_parts(s.pv as *const u8, s.len) };
+        if s.flags & ffi::SVB_UTF8 == 0 {
+            return Ok(Some(bytes.to_vec()));
+        }
+        // A character string holds bytes only when every character is < 256.
+        match std::str::from_utf8(bytes) {
+            Ok(text) if text.chars().all(|c| (c as u32) < 256) => Ok(Some(text.chars().map(|c| c as u8).collect())),
+            _ => self.error("must be a byte string"),
+        }
+    }
+
+    /// The raw SV, for the bridge's own helpers (callbacks, hashes).
+    pub(crate) fn sv(&self) -> *mut SV {
+        self.sv
+    }
+
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+
+    pub fn sub_name(&self) -> &'static str {
+        self.args.sub_name
+    }
+}
+
+/// A flags argument: unsigned 32 bits, 0 when missing or undef.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Flags(pub u32);
+
+impl<'a> FromArg<'a> for Flags {
+    const OPTIONAL: bool = true;
+    fn from_arg(arg: Option<Arg<'a>>) -> Result<Self> {
+        match arg {
+            None => Ok(Flags(0)),
+            Some(arg) => Ok(Flags(arg.integer_in(0, u32::MAX as i128)?.unwrap_or(0) as u32)),
+        }
+    }
+}
+
+macro_rules! integer_args {
+    ($($t:ty),*) => {$(
+        impl<'a> FromArg<'a> for $t {
+            fn from_arg(arg: Option<Arg<'a>>) -> Result<Self> {
+                let Some(arg) = arg else { return Err(Error::Croak(String::new())) };
+                match arg.integer_in(<$t>::MIN as i128, <$t>::MAX as i128)? {
+                    Some(v) => Ok(v as $t),
+                    None => arg.error("must be a number, not undef"),
+                }
+            }
+        }
+        impl<'a> FromArg<'a> for Option<$t> {
+            const OPTIONAL: bool = true;
+            fn from_arg(arg: Option<Arg<'a>>) -> Result<Self> {
+                match arg {
+                    None => Ok(None),
+                    Some(arg) => Ok(arg.integer_in(<$t>::MIN as i128, <$t>::MAX as i128)?.map(|v| v as $t)),
+                }
+            }
+        }
+    )*};
+}
+integer_args!(i32, u32, i64, u64);
+
+impl<'a> FromArg<'a> for bool {
+    fn from_arg(arg: Option<Arg<'a>>) -> Result<Self> {
+        let Some(arg) = arg else { return Err(Error::Croak(String::new())) };
+        Ok(arg.integer_in(i64::MIN as i128, u64::MAX as i128)?.unwrap_or(0) != 0)
+    }
+}
+
+/// A required string: undef reads as "" (with Perl's warning), as the C
+/// module's arguments do, and libvirt decides what an empty one means.
+impl<'a> FromArg<'a> for String {
+    fn from_arg(arg: Option<Arg<'a>>) -> Result<Self> {
+        let Some(arg) = arg else { return Err(Error::Croak(String::new())) };
+        arg.text()
+    }
+}
+
+/// An optional string: missing or undef gives None.
+impl<'a> FromArg<'a> for Option<String> {
+    const OPTIONAL: bool = true;
+    fn from_arg(arg: Option<Arg<'a>>) -> Result<Self> {
+        match arg {
+            None => Ok(None),
+            Some(arg) => arg.string(),
+        }
+    }
+}
+
+/// The argument itself, for XSUBs that inspect it further.
+impl<'a> FromArg<'a> for Arg<'a> {
+    fn from_arg(arg: Option<Arg<'a>>) -> Result<Self> {
+        arg.ok_or(Error::Croak(String::new()))
+    }
+}
+
+impl<'a> FromArg<'a> for Option<Arg<'a>> {
+    const OPTIONAL: bool = true;
+    fn from_arg(arg: Option<Arg<'a>>) -> Result<Self> {
+        Ok(arg)
+    }
+}
+
+/// Describes one parameter for the usage message.
+pub struct Param {
+    pub name: &'static str,
+    pub optional: bool,
+}
+
+fn usage(sub_name: &str, params: &[Param]) -> String {
+    let list: Vec<String> = params
+        .iter()
+        .map(|p| if p.optional { format!("{}=0", p.name) } else { p.name.to_string() })
+        .collect();
+    format!("Usage: {}({})", sub_name, list.join(", "))
+}
+
+fn panic_message(payload: Box<dyn Any + Send>) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        s.to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "unknown panic".to_string()
+    }
+}
+
+/// Runs one XSUB body and hands its result to Perl. Called by the
+/// entry points that [`xsubs!`] generates; never returns when it croaks.
+///
+/// # Safety
+/// `perl` must be the running interpreter and this must be called from an
+/// XSUB entry point, with the XSUB's arguments on Perl's stack.
+#[inline(always)]
+pub unsafe fn dispatch(
+    perl: Perl,
+    sub_name: &'static str,
+    params: &'static [Param],
+    body: impl FnOnce(&Args) -> Result<Ret>,
+) {
+    let failure: Option<Error> = {
+        let mut ax = 0;
+        let mut items = 0;
+        let base = ffi::svb_xs_args(perl, &mut ax, &mut items);
+        let args = Args { perl, base, items, sub_name };
+        let required = params.iter().filter(|p| !p.optional).count();
+        if (items as usize) < required || items as usize > params.len() {
+            Some(Error::Croak(usage(sub_name, params)))
+        } else {
+            match catch_unwind(AssertUnwindSafe(|| body(&args))) {
+                Ok(Ok(ret)) => {
+                    value::push_return(perl, ax, ret);
+                    None
+                }
+                Ok(Err(Error::Croak(m))) if m.is_empty() => Some(Error::Croak(usage(sub_name, params))),
+                Ok(Err(err)) => Some(err),
+                Err(payload) => Some(Error::Croak(format!(
+                    "{}: internal error: {}",
+                    sub_name,
+                    panic_message(payload)
+                ))),
+            }
+        }
+    };
+    if let Some(err) = failure {
+        raise(perl, err);
+    }
+}
+
+/// Turns an error into `$@` and unwinds Perl. Every Rust value of the
+/// XSUB is gone by now; `err` itself is consumed before the jump.
+unsafe fn raise(perl: Perl, err: Error) -> ! {
+    let sv = match err {
+        Error::Died(jumped) => ffi::svb_rethrow(perl, jumped),
+        Error::Croak(message) => value::new_string(perl, &message),
+        Error::Libvirt(e) => value::error_object(perl, &e),
+    };
+    ffi::svb_croak_sv(perl, sv)
+}
+
+/// Registers one XSUB under its full name.
+///
+/// # Safety
+/// Only during boot, with the running interpreter.
+pub unsafe fn register_xsub(perl: Perl, name: &str, f: XsubFn) {
+    let name = CString::new(name).expect("XSUB name with NUL");
+    ffi::svb_new_xsub(perl, name.as_ptr(), f);
+}
+
+/// The value of a constant sub.
+pub enum Constant {
+    Int(i64),
+    UInt(u64),
+    Str(&'static CStr),
+}
+
+/// Registers one constant sub, `package::name`.
+///
+/// # Safety
+/// Only during boot, with the running interpreter.
+pub unsafe fn register_constant(perl: Perl, package: &str, name: &str, value: Constant) {
+    let package = CString::new(package).expect("package with NUL");
+    let name = CString::new(name).expect("constant name with NUL");
+    let (kind, iv, uv, s) = match value {
+        Constant::Int(v) => (0, v as isize, 0, std::ptr::null()),
+        Constant::UInt(v) => (1, 0, v as usize, std::ptr::null()),
+        Constant::Str(v) => (2, 0, 0, v.as_ptr()),
+    };
+    ffi::svb_new_constant(perl, package.as_ptr(), name.as_ptr(), kind, iv, uv, s);
+}
+
+/// Starts `boot_Sys__Virt`: the XS handshake (a stale library fails
+/// here, loudly) and the object layer's callbacks.
+///
+/// # Safety
+/// Only as the first thing `boot_Sys__Virt` does.
+pub unsafe fn boot_begin(perl: Perl, cv: *mut CV) -> i32 {
+    ffi::svb_init(handles::release_raw, handles::retain_raw);
+    ffi::svb_boot_begin(perl, cv)
+}
+
+/// # Safety
+/// Only as the last thing `boot_Sys__Virt` does, with `boot_begin`'s value.
+pub unsafe fn boot_end(perl: Perl, ax: i32) {
+    ffi::svb_boot_end(perl, ax)
+}
+
+/// Declares a Perl package's XSUBs as plain Rust functions.
+///
+/// ```ignore
+/// xsubs! { "Sys::Virt::DomainSnapshot";
+///     fn get_name(snap: Obj<DomainSnapshot>) -> Result<String> { ... }
+/// }
+/// ```
+/// Each function stays callable from Rust; the macro adds an entry point
+/// per function in a submodule `xs` and the table `XSUBS` of
+/// (`Package::name`, entry point) that boot registers.
+#[macro_export]
+macro_rules! xsubs {
+    ($package:literal; $(
+        $(#[$attr:meta])*
+        fn $name:ident ( $( $arg:ident : $ty:ty ),* $(,)? ) -> Result<$ret:ty> $body:block
+    )*) => {
+        $(
+            $(#[$attr])*
+            #[allow(non_snake_case)]
+            pub fn $name( $( $arg : $ty ),* ) -> $crate::bridge::Result<$ret> $body
+        )*
+
+        pub mod xs {
+            #![allow(non_snake_case, unused_imports)]
+            use super::*;
+            $(
+                /// # Safety
+                /// Called by Perl as an XSUB.
+                #[allow(unused_assignments)]
+                pub unsafe extern "C" fn $name(perl: $crate::bridge::Perl, _cv: *mut $crate::bridge::CV) {
+                    static PARAMS: &[$crate::bridge::Param] = &[$(
+                        $crate::bridge::Param {
+                            name: stringify!($arg),
+                            optional: <$ty as $crate::bridge::FromArg>::OPTIONAL,
+                        }
+                    ),*];
+                    #[allow(unused_variables)]
+                    $crate::bridge::dispatch(perl, concat!($package, "::", stringify!($name)), PARAMS, |args| {
+                        #[allow(unused_mut, unused_variables, unused_assignments)]
+                        let mut index = 0usize;
+                        $(
+                            let $arg = <$ty as $crate::bridge::FromArg>::from_arg(args.get(index, stringify!($arg)))?;
+                            index += 1;
+                        )*
+                        super::$name($($arg),*).map($crate::bridge::IntoReturn::into_return)
+                    })
+                }
+            )*
+        }
+
+        /// This package's XSUBs, for boot to register.
+        pub static XSUBS: &[(&str, $crate::bridge::XsubFn)] = &[
+            $( (concat!($package, "::", stringify!($name)), xs::$name as $crate::bridge::XsubFn) ),*
+        ];
+    };
+}

@@ -1,0 +1,291 @@
+/*
+ * The C half of the Perl bridge: Perl's API is mostly macros, which Rust
+ * cannot call, so each one the bridge needs gets a small function here.
+ *
+ * Rules kept by every function in this file:
+ *  - it never longjmps into Rust: anything that can run Perl code (get
+ *    magic, tie, overloading) runs under a JMPENV of our own, and the jump
+ *    code is handed back so the caller can rethrow it once its Rust frames
+ *    have been unwound;
+ *  - the only deliberate longjmps are svb_croak_sv and svb_rethrow, which
+ *    the bridge calls from its outermost frame with nothing left to drop.
+ */
+#define PERL_NO_GET_CONTEXT
+#include "EXTERN.h"
+#include "perl.h"
+#include "XSUB.h"
+
+typedef void (*svb_handle_fn)(U16 kind, void *handle);
+
+static svb_handle_fn svb_release_handle;
+static svb_handle_fn svb_retain_handle;
+
+/* ---------------------------------------------------------------- magic */
+
+/* Freed with its scalar: gives the libvirt reference back exactly once. */
+static int svb_mg_free(pTHX_ SV *sv, MAGIC *mg)
+{
+    void *handle = mg->mg_ptr;
+    PERL_UNUSED_ARG(sv);
+    if (handle) {
+        mg->mg_ptr = NULL;
+        svb_release_handle(mg->mg_private, handle);
+    }
+    return 0;
+}
+
+/* A new ithread got a copy of the scalar: the copy needs its own reference. */
+static int svb_mg_dup(pTHX_ MAGIC *mg, CLONE_PARAMS *param)
+{
+    PERL_UNUSED_ARG(param);
+    if (mg->mg_ptr)
+        svb_retain_handle(mg->mg_private, mg->mg_ptr);
+    return 0;
+}
+
+static MGVTBL svb_vtbl = {
+    NULL, NULL, NULL, NULL, svb_mg_free, NULL, svb_mg_dup, NULL
+};
+
+void svb_init(svb_handle_fn release, svb_handle_fn retain)
+{
+    svb_release_handle = release;
+    svb_retain_handle = retain;
+}
+
+/* ----------------------------------------------------------------- boot */
+
+I32 svb_boot_begin(pTHX_ CV *cv)
+{
+    dXSBOOTARGSXSAPIVERCHK;
+    PERL_UNUSED_VAR(cv);
+    PERL_UNUSED_VAR(items);
+    PERL_UNUSED_VAR(mark);
+    PERL_UNUSED_VAR(sp);
+    return ax;
+}
+
+void svb_boot_end(pTHX_ I32 ax)
+{
+    Perl_xs_boot_epilog(aTHX_ ax);
+}
+
+void svb_new_xsub(pTHX_ const char *name, XSUBADDR_t fn)
+{
+    Perl_newXS_deffile(aTHX_ name, fn);
+}
+
+/* kind: 0 signed integer, 1 unsigned integer, 2 string */
+void svb_new_constant(pTHX_ const char *package, const char *name, int kind,
+                      IV iv, UV uv, const char *str)
+{
+    HV *stash = gv_stashpv(package, GV_ADD);
+    SV *value;
+    switch (kind) {
+    case 0: value = newSViv(iv); break;
+    case 1: value = newSVuv(uv); break;
+    default: value = newSVpv(str, 0); break;
+    }
+    newCONSTSUB(stash, name, value);
+}
+
+/* ------------------------------------------------------- argument stack */
+
+/* dXSARGS: returns the address of ST(0), sets *ax and *items. */
+SV **svb_xs_args(pTHX_ I32 *ax_out, I32 *items_out)
+{
+    dXSARGS;
+    PERL_UNUSED_VAR(sp);
+    *ax_out = ax;
+    *items_out = items;
+    return &ST(0);
+}
+
+/* Room for n return values from ST(0) on; returns the address of ST(0). */
+SV **svb_return_slots(pTHX_ I32 ax, SSize_t n)
+{
+    SV **sp = PL_stack_base + ax - 1;
+    EXTEND(sp, n);
+    return PL_stack_base + ax;
+}
+
+void svb_return(pTHX_ I32 ax, SSize_t n)
+{
+    PL_stack_sp = PL_stack_base + ax + n - 1;
+}
+
+/* ---------------------------------------------------- reading a scalar */
+
+#define SVB_DEFINED     0x01
+#define SVB_IV          0x02
+#define SVB_UV          0x04
+#define SVB_NV          0x08
+#define SVB_NOT_NUMBER  0x10
+#define SVB_UTF8        0x20
+#define SVB_REF         0x40
+#define SVB_OVERLOADED  0x80
+
+typedef struct {
+    U32 flags;
+    IV iv;
+    UV uv;
+    NV nv;
+    const char *pv;
+    STRLEN len;
+    SV *referent;
+} svb_scalar;
+
+/* mode: 0 a number, 1 a string or undef, 2 a string, where undef reads
+ * as "" with Perl's own "uninitialized" warning */
+static void svb_read(pTHX_ SV *sv, int mode, svb_scalar *out)
+{
+    SvGETMAGIC(sv);
+    if (!SvOK(sv)) {
+        if (mode == 2) {
+            out->flags |= SVB_DEFINED;
+            out->pv = SvPV_nomg(sv, out->len);
+        }
+        return;
+    }
+    out->flags |= SVB_DEFINED;
+    if (SvROK(sv)) {
+        out->flags |= SVB_REF;
+        out->referent = SvRV(sv);
+        if (!SvAMAGIC(sv))
+            return;
+        out->flags |= SVB_OVERLOADED;
+    }
+    if (mode) {
+        out->pv = SvPV_nomg(sv, out->len);
+        if (SvUTF8(sv))
+            out->flags |= SVB_UTF8;
+    } else if (SvIOK(sv) && !SvROK(sv)) {
+        if (SvIsUV(sv)) {
+            out->flags |= SVB_UV;
+            out->uv = SvUVX(sv);
+        } else {
+            out->flags |= SVB_IV;
+            out->iv = SvIVX(sv);
+        }
+    } else if (SvNOK(sv) || SvROK(sv) || looks_like_number(sv)) {
+        out->flags |= SVB_NV;
+        out->nv = SvNV_nomg(sv);
+    } else {
+        out->flags |= SVB_NOT_NUMBER;
+    }
+}
+
+/* Reads sv (see svb_read for mode), running any get magic or overloading.
+ * Returns 0, or the JMPENV code of a die to rethrow later. */
+int svb_fetch(pTHX_ SV *sv, int mode, svb_scalar *out)
+{
+    int jumped;
+    dJMPENV;
+    Zero(out, 1, svb_scalar);
+    JMPENV_PUSH(jumped);
+    if (jumped == 0)
+        svb_read(aTHX_ sv, mode, out);
+    JMPENV_POP;
+    return jumped;
+}
+
+/* -------------------------------------------------------------- objects */
+
+/* status: 0 live object of this kind, 1 not a reference, 2 not one of our
+ * objects, 3 one of ours of another kind (*found_kind says which), 4 one
+ * of ours whose handle has already been released. */
+void *svb_object_handle(pTHX_ SV *sv, U16 kind, int *status, U16 *found_kind)
+{
+    SV *inner;
+    MAGIC *mg;
+    if (!SvROK(sv)) {
+        *status = 1;
+        return NULL;
+    }
+    inner = SvRV(sv);
+    if (SvTYPE(inner) != SVt_PVMG
+        || !(mg = mg_findext(inner, PERL_MAGIC_ext, &svb_vtbl))) {
+        *status = 2;
+        return NULL;
+    }
+    *found_kind = mg->mg_private;
+    if (mg->mg_private != kind) {
+        *status = 3;
+        return NULL;
+    }
+    if (!mg->mg_ptr) {
+        *status = 4;
+        return NULL;
+    }
+    *status = 0;
+    return mg->mg_ptr;
+}
+
+/* Gives up the handle early (DESTROY); the magic then frees nothing. */
+void svb_object_release(pTHX_ SV *sv)
+{
+    MAGIC *mg;
+    if (SvROK(sv) && SvTYPE(SvRV(sv)) == SVt_PVMG
+        && (mg = mg_findext(SvRV(sv), PERL_MAGIC_ext, &svb_vtbl)))
+        svb_mg_free(aTHX_ SvRV(sv), mg);
+}
+
+HV *svb_stash(pTHX_ const char *class_name)
+{
+    return gv_stashpv(class_name, GV_ADD);
+}
+
+/* A blessed scalar reference whose scalar holds the handle's address, as
+ * the C module made them, plus the magic that makes it ours. */
+SV *svb_new_object(pTHX_ HV *stash, U16 kind, void *handle)
+{
+    SV *inner = newSV_type(SVt_PVMG);
+    MAGIC *mg;
+    sv_setiv(inner, PTR2IV(handle));
+    mg = sv_magicext(inner, NULL, PERL_MAGIC_ext, &svb_vtbl, (const char *)handle, 0);
+    mg->mg_private = kind;
+    mg->mg_flags |= MGf_DUP;
+    return sv_bless(newRV_noinc(inner), stash);
+}
+
+/* ----------------------------------------------------- building values */
+
+SV *svb_undef(pTHX) { return &PL_sv_undef; }
+SV *svb_new_undef(pTHX) { return newSV(0); }
+SV *svb_new_iv(pTHX_ IV v) { return newSViv(v); }
+SV *svb_new_uv(pTHX_ UV v) { return newSVuv(v); }
+SV *svb_new_nv(pTHX_ NV v) { return newSVnv(v); }
+
+SV *svb_new_pv(pTHX_ const char *pv, STRLEN len, int utf8)
+{
+    return newSVpvn_flags(pv, len, utf8 ? SVf_UTF8 : 0);
+}
+
+HV *svb_new_hv(pTHX) { return newHV(); }
+AV *svb_new_av(pTHX) { return newAV(); }
+
+void svb_hv_store(pTHX_ HV *hv, const char *key, I32 klen, SV *value)
+{
+    (void)hv_store(hv, key, klen, value, 0);
+}
+
+void svb_av_push(pTHX_ AV *av, SV *value) { av_push(av, value); }
+
+SV *svb_new_rv(pTHX_ SV *target) { return newRV_noinc(target); }
+
+SV *svb_bless(pTHX_ SV *rv, HV *stash) { return sv_bless(rv, stash); }
+
+SV *svb_mortal(pTHX_ SV *sv) { return sv_2mortal(sv); }
+
+
+/* ------------------------------------------------------------ croaking */
+
+void svb_croak_sv(pTHX_ SV *err)
+{
+    croak_sv(sv_2mortal(err));
+}
+
+void svb_rethrow(pTHX_ int jumped)
+{
+    JMPENV_JUMP(jumped);
+}

@@ -1,0 +1,217 @@
+//! Rust values on their way out to Perl.
+
+use std::ffi::CStr;
+use std::os::raw::c_char;
+
+use super::ffi::{self, Perl, SV};
+use super::handles::Owned;
+
+/// One Perl value, built only once the XSUB has succeeded.
+pub enum Value {
+    Undef,
+    Int(i64),
+    UInt(u64),
+    Float(f64),
+    /// A character string.
+    Str(String),
+    /// A byte string.
+    Bytes(Vec<u8>),
+    /// A new blessed object that takes over one libvirt reference.
+    Object(Owned),
+    /// A reference to a new hash.
+    Hash(Hash),
+    /// A reference to a new array.
+    Array(Vec<Value>),
+}
+
+/// The keys and values of a hash, in insertion order.
+#[derive(Default)]
+pub struct Hash(pub Vec<(&'static str, Value)>);
+
+impl Hash {
+    pub fn new() -> Self {
+        Hash(Vec::new())
+    }
+    pub fn with(mut self, key: &'static str, value: impl IntoValue) -> Self {
+        self.0.push((key, value.into_value()));
+        self
+    }
+    pub fn insert(&mut self, key: &'static str, value: impl IntoValue) {
+        self.0.push((key, value.into_value()));
+    }
+}
+
+/// What an XSUB leaves on the stack.
+pub enum Ret {
+    /// Nothing: an empty list, undef in scalar context.
+    Empty,
+    One(Value),
+    List(Vec<Value>),
+}
+
+pub trait IntoValue {
+    fn into_value(self) -> Value;
+}
+
+impl IntoValue for Value {
+    fn into_value(self) -> Value {
+        self
+    }
+}
+
+macro_rules! signed_values {
+    ($($t:ty),*) => {$( impl IntoValue for $t { fn into_value(self) -> Value { Value::Int(self as i64) } } )*};
+}
+macro_rules! unsigned_values {
+    ($($t:ty),*) => {$( impl IntoValue for $t { fn into_value(self) -> Value { Value::UInt(self as u64) } } )*};
+}
+signed_values!(i8, i16, i32, i64, isize);
+unsigned_values!(u8, u16, u32, u64, usize);
+
+impl IntoValue for f64 {
+    fn into_value(self) -> Value {
+        Value::Float(self)
+    }
+}
+
+/// true and false come back as 1 and 0, as the C module's int returns do.
+impl IntoValue for bool {
+    fn into_value(self) -> Value {
+        Value::Int(self as i64)
+    }
+}
+
+impl IntoValue for String {
+    fn into_value(self) -> Value {
+        Value::Str(self)
+    }
+}
+
+impl IntoValue for &str {
+    fn into_value(self) -> Value {
+        Value::Str(self.to_owned())
+    }
+}
+
+impl IntoValue for Hash {
+    fn into_value(self) -> Value {
+        Value::Hash(self)
+    }
+}
+
+impl<T: IntoValue> IntoValue for Option<T> {
+    fn into_value(self) -> Value {
+        self.map_or(Value::Undef, IntoValue::into_value)
+    }
+}
+
+impl<T: IntoValue> IntoValue for Vec<T> {
+    fn into_value(self) -> Value {
+        Value::Array(self.into_iter().map(IntoValue::into_value).collect())
+    }
+}
+
+/// How an XSUB's successful result goes onto Perl's stack.
+pub trait IntoReturn {
+    fn into_return(self) -> Ret;
+}
+
+impl IntoReturn for () {
+    fn into_return(self) -> Ret {
+        Ret::Empty
+    }
+}
+
+impl IntoReturn for Ret {
+    fn into_return(self) -> Ret {
+        self
+    }
+}
+
+impl<T: IntoValue> IntoReturn for T {
+    fn into_return(self) -> Ret {
+        Ret::One(self.into_value())
+    }
+}
+
+/// A list return: each element a separate value on the stack.
+pub struct List<T>(pub Vec<T>);
+
+impl<T: IntoValue> IntoReturn for List<T> {
+    fn into_return(self) -> Ret {
+        Ret::List(self.0.into_iter().map(IntoValue::into_value).collect())
+    }
+}
+
+pub(super) unsafe fn new_string(perl: Perl, s: &str) -> *mut SV {
+    ffi::svb_new_pv(perl, s.as_ptr() as *const c_char, s.len(), 1)
+}
+
+/// Builds a new SV that owns everything in `value`. Never dies.
+unsafe fn new_sv(perl: Perl, value: Value) -> *mut SV {
+    match value {
+        Value::Undef => ffi::svb_new_undef(perl),
+        Value::Int(v) => ffi::svb_new_iv(perl, v as isize),
+        Value::UInt(v) => ffi::svb_new_uv(perl, v as usize),
+        Value::Float(v) => ffi::svb_new_nv(perl, v),
+        Value::Str(s) => new_string(perl, &s),
+        Value::Bytes(b) => ffi::svb_new_pv(perl, b.as_ptr() as *const c_char, b.len(), 0),
+        Value::Object(owned) => owned.into_sv(perl),
+        Value::Hash(hash) => {
+            let hv = ffi::svb_new_hv(perl);
+            for (key, value) in hash.0 {
+                let sv = new_sv(perl, value);
+                ffi::svb_hv_store(perl, hv, key.as_ptr() as *const c_char, key.len() as i32, sv);
+            }
+            ffi::svb_new_rv(perl, hv as *mut SV)
+        }
+        Value::Array(items) => {
+            let av = ffi::svb_new_av(perl);
+            for item in items {
+                ffi::svb_av_push(perl, av, new_sv(perl, item));
+            }
+            ffi::svb_new_rv(perl, av as *mut SV)
+        }
+    }
+}
+
+/// Puts the return values on the stack, from ST(0) on.
+pub(super) unsafe fn push_return(perl: Perl, ax: i32, ret: Ret) {
+    match ret {
+        Ret::Empty => ffi::svb_return(perl, ax, 0),
+        Ret::One(Value::Undef) => {
+            let slots = ffi::svb_return_slots(perl, ax, 1);
+            *slots = ffi::svb_undef(perl);
+            ffi::svb_return(perl, ax, 1);
+        }
+        Ret::One(value) => {
+            let slots = ffi::svb_return_slots(perl, ax, 1);
+            *slots = ffi::svb_mortal(perl, new_sv(perl, value));
+            ffi::svb_return(perl, ax, 1);
+        }
+        Ret::List(values) => {
+            let n = values.len() as isize;
+            let slots = ffi::svb_return_slots(perl, ax, n);
+            for (i, value) in values.into_iter().enumerate() {
+                // Creating an SV never moves the stack, so `slots` stays valid.
+                *slots.add(i) = ffi::svb_mortal(perl, new_sv(perl, value));
+            }
+            ffi::svb_return(perl, ax, n);
+        }
+    }
+}
+
+/// `Sys::Virt::Error` for a libvirt failure: a blessed hash with the raw
+/// level, code, domain and message.
+pub(super) unsafe fn error_object(perl: Perl, err: &virt::error::Error) -> *mut SV {
+    let hash = Hash::new()
+        .with("level", virt::enumutil::RawEnum::to_raw(err.level()) as i64)
+        .with("code", err.code().to_raw() as i64)
+        .with("domain", err.domain().to_raw() as i64)
+        .with("message", err.message());
+    let rv = new_sv(perl, Value::Hash(hash));
+    let stash = ffi::svb_stash(perl, ERROR_CLASS.as_ptr());
+    ffi::svb_bless(perl, rv, stash)
+}
+
+const ERROR_CLASS: &CStr = c"Sys::Virt::Error";

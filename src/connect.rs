@@ -1,0 +1,107 @@
+//! Sys::Virt: a connection to a hypervisor.
+
+use virt::connect::Connect;
+use virt::domain::Domain;
+
+use crate::bridge::{Arg, Flags, Hash, List, Obj};
+use crate::names::{collect_names, MaxNames};
+
+crate::xsubs! { "Sys::Virt";
+    fn _open(name: Option<String>, flags: Flags) -> Result<Connect> {
+        Ok(crate::auth::open(name.as_deref(), flags.0)?)
+    }
+
+    fn get_uri(con: Obj<Connect>) -> Result<String> {
+        Ok(con.uri()?)
+    }
+
+    fn get_type(con: Obj<Connect>) -> Result<String> {
+        Ok(con.driver_type()?)
+    }
+
+    fn _get_conn_version(con: Obj<Connect>) -> Result<u32> {
+        Ok(con.hyp_version()?)
+    }
+
+    fn _get_library_version() -> Result<u32> {
+        Ok(Connect::version()?)
+    }
+
+    fn _get_conn_library_version(con: Obj<Connect>) -> Result<u32> {
+        Ok(con.lib_version()?)
+    }
+
+    fn get_hostname(con: Obj<Connect>) -> Result<String> {
+        Ok(con.hostname()?)
+    }
+
+    fn get_max_vcpus(con: Obj<Connect>, domtype: Option<String>) -> Result<u32> {
+        Ok(con.max_vcpus(domtype.as_deref())?)
+    }
+
+    fn is_alive(con: Obj<Connect>) -> Result<bool> {
+        Ok(con.is_alive()?)
+    }
+
+    fn is_secure(con: Obj<Connect>) -> Result<bool> {
+        Ok(con.is_secure()?)
+    }
+
+    fn is_encrypted(con: Obj<Connect>) -> Result<bool> {
+        Ok(con.is_encrypted()?)
+    }
+
+    fn get_node_info(con: Obj<Connect>) -> Result<Hash> {
+        let info = con.node_info()?;
+        Ok(Hash::new()
+            .with("model", info.model)
+            .with("memory", info.memory)
+            .with("cpus", info.cpus)
+            .with("mhz", info.mhz)
+            .with("nodes", info.nodes)
+            .with("sockets", info.sockets)
+            .with("cores", info.cores)
+            .with("threads", info.threads))
+    }
+
+    fn get_capabilities(con: Obj<Connect>) -> Result<String> {
+        Ok(con.capabilities()?)
+    }
+
+    fn num_of_domains(con: Obj<Connect>) -> Result<u32> {
+        Ok(con.num_of_domains()?)
+    }
+
+    fn list_domain_ids(con: Obj<Connect>, maxids: MaxNames) -> Result<List<i32>> {
+        let limit = match maxids {
+            MaxNames::All => con.num_of_domains()? as usize,
+            MaxNames::AtMost(n) => n,
+        };
+        let mut ids = vec![0i32; limit.max(1)];
+        let count = unsafe { virt_sys::virConnectListDomains(con.as_ptr(), ids.as_mut_ptr(), limit as i32) };
+        if count < 0 {
+            return Err(virt::error::Error::last_error().into());
+        }
+        ids.truncate((count as usize).min(limit));
+        Ok(List(ids))
+    }
+
+    fn num_of_defined_domains(con: Obj<Connect>) -> Result<u32> {
+        Ok(con.num_of_defined_domains()?)
+    }
+
+    fn list_defined_domain_names(con: Obj<Connect>, maxnames: MaxNames) -> Result<List<String>> {
+        Ok(List(collect_names(maxnames, |buf, max| unsafe {
+            virt_sys::virConnectListDefinedDomains(con.as_ptr(), buf, max)
+        })?))
+    }
+
+    fn list_all_domains(con: Obj<Connect>, flags: Flags) -> Result<List<Domain>> {
+        Ok(List(con.list_all_domains(flags.0)?))
+    }
+
+    fn DESTROY(con: Arg) -> Result<()> {
+        crate::bridge::release_object(&con);
+        Ok(())
+    }
+}

@@ -1,0 +1,65 @@
+//! Sys::Virt::DomainSnapshot: one snapshot of a domain.
+
+use virt::domain::Domain;
+use virt::domain_snapshot::DomainSnapshot;
+
+use crate::bridge::{Flags, List, Obj};
+use crate::names::{collect_names, MaxNames};
+
+crate::xsubs! { "Sys::Virt::DomainSnapshot";
+    fn _lookup_by_name(dom: Obj<Domain>, name: String, flags: Flags) -> Result<DomainSnapshot> {
+        Ok(Domain::lookup_snapshot_by_name(&dom, &name, flags.0)?)
+    }
+
+    fn _create_xml(dom: Obj<Domain>, xml: String, flags: Flags) -> Result<DomainSnapshot> {
+        Ok(dom.create_snapshot_xml(&xml, flags.0)?)
+    }
+
+    fn get_name(domss: Obj<DomainSnapshot>) -> Result<String> {
+        Ok(domss.name()?)
+    }
+
+    fn get_xml_description(domss: Obj<DomainSnapshot>, flags: Flags) -> Result<String> {
+        Ok(domss.xml_desc(flags.0)?)
+    }
+
+    fn delete(domss: Obj<DomainSnapshot>, flags: Flags) -> Result<()> {
+        Ok(domss.delete(flags.0)?)
+    }
+
+    fn revert_to(domss: Obj<DomainSnapshot>, flags: Flags) -> Result<()> {
+        Ok(domss.revert(flags.0)?)
+    }
+
+    fn get_parent(domss: Obj<DomainSnapshot>, flags: Flags) -> Result<DomainSnapshot> {
+        Ok(domss.parent(flags.0)?)
+    }
+
+    fn is_current(domss: Obj<DomainSnapshot>, flags: Flags) -> Result<bool> {
+        Ok(domss.is_current(flags.0)?)
+    }
+
+    fn has_metadata(domss: Obj<DomainSnapshot>, flags: Flags) -> Result<bool> {
+        Ok(domss.has_metadata(flags.0)?)
+    }
+
+    fn num_of_child_snapshots(domss: Obj<DomainSnapshot>, flags: Flags) -> Result<u32> {
+        Ok(domss.num_children(flags.0)?)
+    }
+
+    fn list_child_snapshot_names(domss: Obj<DomainSnapshot>, maxnames: MaxNames, flags: Flags) -> Result<List<String>> {
+        let names = collect_names(maxnames, |buf, max| unsafe {
+            virt_sys::virDomainSnapshotListChildrenNames(domss.as_ptr(), buf, max, flags.0)
+        })?;
+        Ok(List(names))
+    }
+
+    fn list_all_children(domss: Obj<DomainSnapshot>, flags: Flags) -> Result<List<DomainSnapshot>> {
+        Ok(List(domss.list_all_children(flags.0)?))
+    }
+
+    fn DESTROY(domss: crate::bridge::Arg) -> Result<()> {
+        crate::bridge::release_object(&domss);
+        Ok(())
+    }
+}

@@ -1,0 +1,76 @@
+//! Name lists from libvirt's older `...ListNames(buffer, maxnames)` calls.
+//!
+//! Some drivers report the full count even when it is larger than the
+//! buffer they were given (libvirt 9.0.0's test driver does, for snapshot
+//! names), so the count is never trusted as a number of filled slots: only
+//! `min(count, buffer length)` entries are read, and a count that says
+//! "there are more" makes us ask again with a larger buffer.
+
+use std::os::raw::{c_char, c_int};
+
+use crate::bridge::{Arg, Error, FromArg, Result};
+
+/// How many names a caller wants.
+#[derive(Clone, Copy, Debug)]
+pub enum MaxNames {
+    /// The argument was left out or undef: every name.
+    All,
+    AtMost(usize),
+}
+
+impl<'a> FromArg<'a> for MaxNames {
+    const OPTIONAL: bool = true;
+    fn from_arg(arg: Option<Arg<'a>>) -> Result<Self> {
+        let Some(arg) = arg else { return Ok(MaxNames::All) };
+        match arg.integer_in(i128::from(i64::MIN), i128::from(u64::MAX))? {
+            None => Ok(MaxNames::All),
+            Some(n) if n < 0 => arg.error("must not be negative"),
+            // libvirt takes an int; asking for more than that many is asking for all.
+            Some(n) => Ok(MaxNames::AtMost(n.min(i128::from(c_int::MAX)) as usize)),
+        }
+    }
+}
+
+/// The first buffer's size; most lists are shorter.
+const FIRST_BUFFER: usize = 64;
+
+/// Calls `list(buffer, length)` until it has every name wanted, taking
+/// ownership of (and freeing) every string libvirt fills in.
+pub fn collect_names(
+    wanted: MaxNames,
+    mut list: impl FnMut(*mut *mut c_char, c_int) -> c_int,
+) -> Result<Vec<String>> {
+    let limit = match wanted {
+        MaxNames::All => c_int::MAX as usize,
+        MaxNames::AtMost(n) => n,
+    };
+    let mut length = limit.min(FIRST_BUFFER);
+    loop {
+        let mut buffer: Vec<*mut c_char> = vec![std::ptr::null_mut(); length.max(1)];
+        let count = list(buffer.as_mut_ptr(), length as c_int);
+        if count < 0 {
+            return Err(Error::Libvirt(virt::error::Error::last_error()));
+        }
+        let count = count as usize;
+        let filled = count.min(length);
+        let names: Vec<String> = buffer[..filled].iter().map(|&p| take_string(p)).collect();
+        if count < length || length >= limit {
+            return Ok(names);
+        }
+        // Full buffer and more wanted: there may be more than we saw.
+        length = limit.min(count.max(length.saturating_mul(2)));
+    }
+}
+
+/// A string that libvirt allocated and handed over to us.
+fn take_string(p: *mut c_char) -> String {
+    if p.is_null() {
+        return String::new();
+    }
+    // SAFETY: libvirt filled this slot with a malloc'd, NUL-terminated string we now own.
+    unsafe {
+        let s = std::ffi::CStr::from_ptr(p).to_string_lossy().into_owned();
+        libc::free(p as *mut libc::c_void);
+        s
+    }
+}
