@@ -3,12 +3,22 @@
 use virt::connect::Connect;
 use virt::domain::Domain;
 
+use crate::auth::Auth;
 use crate::bridge::{Arg, Flags, Hash, List, Obj};
 use crate::names::{collect_names, MaxNames};
 
 crate::xsubs! { "Sys::Virt";
     fn _open(name: Option<String>, flags: Flags) -> Result<Connect> {
-        Ok(crate::auth::open(name.as_deref(), flags.0)?)
+        crate::auth::open(name.as_deref(), flags.0, Auth::None)
+    }
+
+    fn _open_auth(name: Option<String>, credlist: Option<Arg>, callback: Option<Arg>, flags: Flags) -> Result<Connect> {
+        let perl = callback.map(|cb| cb.perl());
+        let auth = match perl {
+            Some(perl) => Auth::from_args(perl, credlist, callback)?,
+            None => Auth::Default,
+        };
+        crate::auth::open(name.as_deref(), flags.0, auth)
     }
 
     fn get_uri(con: Obj<Connect>) -> Result<String> {

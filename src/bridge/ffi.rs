@@ -92,6 +92,11 @@ extern "C" {
     pub fn svb_new_rv(perl: Perl, target: *mut SV) -> *mut SV;
     pub fn svb_bless(perl: Perl, rv: *mut SV, stash: *mut HV) -> *mut SV;
     pub fn svb_mortal(perl: Perl, sv: *mut SV) -> *mut SV;
+    pub fn svb_refcnt_dec(perl: Perl, sv: *mut SV);
+    pub fn svb_refcnt_inc(perl: Perl, sv: *mut SV) -> *mut SV;
+    pub fn svb_hv_fetch(perl: Perl, hashref: *mut SV, key: *const c_char, klen: i32, out: *mut *mut SV) -> c_int;
+    pub fn svb_av_fetch(perl: Perl, aref: *mut SV, index: isize, len: *mut isize, out: *mut *mut SV) -> c_int;
+    pub fn svb_call_scalar(perl: Perl, cb: *mut SV, arg: *mut SV, died_with: *mut *mut SV) -> *mut SV;
 
     pub fn svb_croak_sv(perl: Perl, err: *mut SV) -> !;
     pub fn svb_rethrow(perl: Perl, jumped: c_int) -> !;

@@ -13,12 +13,14 @@ mod value;
 
 use std::any::Any;
 use std::ffi::{CStr, CString};
-use std::os::raw::c_int;
+use std::marker::PhantomData;
+use std::os::raw::{c_char, c_int};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 pub use ffi::{Perl, XsubFn, CV};
 pub use handles::{release_object, Handle, Kind, Obj};
 pub use value::{Hash, IntoReturn, IntoValue, List, Ret, Value};
+pub use ffi::Perl as Interpreter;
 
 use ffi::SV;
 
@@ -31,6 +33,8 @@ pub enum Error {
     Croak(String),
     /// Perl code we ran (get magic, overloading) died: rethrown as it was.
     Died(c_int),
+    /// A Perl callback we called died with this error: rethrown as `$@`.
+    Perl(OwnedSv),
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -55,13 +59,15 @@ pub struct Args {
     pub sub_name: &'static str,
 }
 
-/// One argument, borrowed from the Perl stack for the length of the call.
+/// One Perl value borrowed for the length of the call: an argument on the
+/// stack, or a value inside one. `sub_name` and `name` go into messages.
 #[derive(Clone, Copy)]
 pub struct Arg<'a> {
     perl: Perl,
     sv: *mut SV,
-    args: &'a Args,
+    sub_name: &'static str,
     name: &'static str,
+    _borrow: PhantomData<&'a ()>,
 }
 
 impl Args {
@@ -75,7 +81,7 @@ impl Args {
         }
         // SAFETY: index < items, so ST(index) is on the stack.
         let sv = unsafe { *self.base.add(index) };
-        Some(Arg { perl: self.perl, sv, args: self, name })
+        Some(Arg { perl: self.perl, sv, sub_name: self.sub_name, name, _borrow: PhantomData })
     }
 
     pub fn perl(&self) -> Perl {
@@ -114,7 +120,7 @@ impl<'a> Arg<'a> {
 
     /// A message naming the sub and this argument.
     pub fn error<T>(&self, what: &str) -> Result<T> {
-        croak(format!("{}: argument '{}' {}", self.args.sub_name, self.name, what))
+        croak(format!("{}: argument '{}' {}", self.sub_name, self.name, what))
     }
 
     pub fn is_defined(&self) -> Result<bool> {
@@ -215,7 +221,98 @@ impl<'a> Arg<'a> {
     }
 
     pub fn sub_name(&self) -> &'static str {
-        self.args.sub_name
+        self.sub_name
+    }
+
+    pub fn perl(&self) -> Perl {
+        self.perl
+    }
+
+    /// The elements of an array reference argument (undef for holes).
+    pub fn array_items(&self) -> Result<Vec<Arg<'a>>> {
+        let fetch = |index: isize| -> Result<(isize, *mut SV)> {
+            let (mut len, mut found) = (0isize, std::ptr::null_mut());
+            // SAFETY: a live SV; the shim catches any die (tied arrays).
+            let jumped = unsafe { ffi::svb_av_fetch(self.perl, self.sv, index, &mut len, &mut found) };
+            if jumped != 0 {
+                return Err(Error::Died(jumped));
+            }
+            Ok((len, found))
+        };
+        let (len, _) = fetch(-1)?;
+        if len < 0 {
+            return self.error("must be an array reference");
+        }
+        (0..len)
+            .map(|i| {
+                let (_, sv) = fetch(i)?;
+                // SAFETY: immortal undef stands in for holes.
+                let sv = if sv.is_null() { unsafe { ffi::svb_undef(self.perl) } } else { sv };
+                Ok(Arg { sv, ..*self })
+            })
+            .collect()
+    }
+
+    /// `$arg->{key}` when the argument is a hash reference.
+    pub fn field(&self, key: &'static str) -> Result<Option<Arg<'a>>> {
+        let mut found: *mut SV = std::ptr::null_mut();
+        // SAFETY: a live SV; the shim catches any die (tied hashes).
+        let jumped = unsafe { ffi::svb_hv_fetch(self.perl, self.sv, key.as_ptr() as *const c_char, key.len() as i32, &mut found) };
+        if jumped != 0 {
+            return Err(Error::Died(jumped));
+        }
+        Ok((!found.is_null()).then_some(Arg { sv: found, name: key, ..*self }))
+    }
+
+    /// Calls the argument as a code reference with one argument, in scalar
+    /// context. A die inside comes back as `Error::Perl`, to be rethrown.
+    pub fn call(&self, arg: &OwnedSv) -> Result<OwnedSv> {
+        let mut died_with: *mut SV = std::ptr::null_mut();
+        // SAFETY: both SVs are alive; the call runs under G_EVAL.
+        let result = unsafe { ffi::svb_call_scalar(self.perl, self.sv, arg.sv, &mut died_with) };
+        if !died_with.is_null() {
+            return Err(Error::Perl(OwnedSv { perl: self.perl, sv: died_with }));
+        }
+        let sv = if result.is_null() { unsafe { ffi::svb_new_undef(self.perl) } } else { result };
+        Ok(OwnedSv { perl: self.perl, sv })
+    }
+}
+
+/// A Perl value the bridge holds one reference to, released on drop.
+#[derive(Debug)]
+pub struct OwnedSv {
+    perl: Perl,
+    sv: *mut SV,
+}
+
+impl OwnedSv {
+    /// Builds a new Perl value.
+    pub fn new(perl: Perl, value: Value) -> OwnedSv {
+        // SAFETY: building values never runs Perl code.
+        OwnedSv { perl, sv: unsafe { value::new_sv(perl, value) } }
+    }
+
+    /// Another reference to the same value.
+    pub fn share(&self) -> OwnedSv {
+        // SAFETY: the SV is alive while self is.
+        OwnedSv { perl: self.perl, sv: unsafe { ffi::svb_refcnt_inc(self.perl, self.sv) } }
+    }
+
+    /// A view of the value for reading, with names for messages.
+    pub fn view(&self, sub_name: &'static str, name: &'static str) -> Arg<'_> {
+        Arg { perl: self.perl, sv: self.sv, sub_name, name, _borrow: PhantomData }
+    }
+
+    fn into_raw(self) -> *mut SV {
+        let this = std::mem::ManuallyDrop::new(self);
+        this.sv
+    }
+}
+
+impl Drop for OwnedSv {
+    fn drop(&mut self) {
+        // SAFETY: we hold one reference.
+        unsafe { ffi::svb_refcnt_dec(self.perl, self.sv) }
     }
 }
 
@@ -371,6 +468,7 @@ unsafe fn raise(perl: Perl, err: Error) -> ! {
         Error::Died(jumped) => ffi::svb_rethrow(perl, jumped),
         Error::Croak(message) => value::new_string(perl, &message),
         Error::Libvirt(e) => value::error_object(perl, &e),
+        Error::Perl(sv) => sv.into_raw(),
     };
     ffi::svb_croak_sv(perl, sv)
 }

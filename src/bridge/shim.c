@@ -277,6 +277,78 @@ SV *svb_bless(pTHX_ SV *rv, HV *stash) { return sv_bless(rv, stash); }
 
 SV *svb_mortal(pTHX_ SV *sv) { return sv_2mortal(sv); }
 
+void svb_refcnt_dec(pTHX_ SV *sv) { SvREFCNT_dec(sv); }
+SV *svb_refcnt_inc(pTHX_ SV *sv) { return SvREFCNT_inc_simple_NN(sv); }
+
+
+/* ------------------------------------------------------ calling Perl */
+
+/* hashref->{key}, borrowed, or NULL. Returns 0 or a JMPENV code (a tied
+ * hash runs Perl code). */
+int svb_hv_fetch(pTHX_ SV *hashref, const char *key, I32 klen, SV **out)
+{
+    int jumped;
+    dJMPENV;
+    *out = NULL;
+    JMPENV_PUSH(jumped);
+    if (jumped == 0 && SvROK(hashref) && SvTYPE(SvRV(hashref)) == SVt_PVHV) {
+        SV **found = hv_fetch((HV *)SvRV(hashref), key, klen, 0);
+        if (found)
+            *out = *found;
+    }
+    JMPENV_POP;
+    return jumped;
+}
+
+/* aref->[index], borrowed (NULL for a hole), and in *len the array's
+ * length, -1 when aref is not an array reference. A negative index only
+ * asks for the length. Returns 0 or a JMPENV code (tied arrays). */
+int svb_av_fetch(pTHX_ SV *aref, SSize_t index, SSize_t *len, SV **out)
+{
+    int jumped;
+    dJMPENV;
+    *out = NULL;
+    *len = -1;
+    JMPENV_PUSH(jumped);
+    if (jumped == 0 && SvROK(aref) && SvTYPE(SvRV(aref)) == SVt_PVAV) {
+        AV *av = (AV *)SvRV(aref);
+        *len = av_top_index(av) + 1;
+        if (index >= 0 && index < *len) {
+            SV **found = av_fetch(av, index, 0);
+            if (found)
+                *out = *found;
+        }
+    }
+    JMPENV_POP;
+    return jumped;
+}
+
+/* Calls cb with one argument in scalar context, under G_EVAL so that a die
+ * stays inside. Returns a new reference to the result, or NULL when the
+ * sub died; *died_with then holds a copy of the error. */
+SV *svb_call_scalar(pTHX_ SV *cb, SV *arg, SV **died_with)
+{
+    dSP;
+    int count;
+    SV *result = NULL;
+    *died_with = NULL;
+    ENTER;
+    SAVETMPS;
+    PUSHMARK(SP);
+    XPUSHs(arg);
+    PUTBACK;
+    count = call_sv(cb, G_SCALAR | G_EVAL);
+    SPAGAIN;
+    if (SvTRUE_NN(ERRSV))
+        *died_with = newSVsv(ERRSV);
+    else if (count > 0)
+        result = newSVsv(TOPs);
+    SP -= count;
+    PUTBACK;
+    FREETMPS;
+    LEAVE;
+    return result;
+}
 
 /* ------------------------------------------------------------ croaking */
 

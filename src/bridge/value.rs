@@ -22,6 +22,8 @@ pub enum Value {
     Hash(Hash),
     /// A reference to a new array.
     Array(Vec<Value>),
+    /// An existing Perl value.
+    Sv(super::OwnedSv),
 }
 
 /// The keys and values of a hash, in insertion order.
@@ -148,7 +150,7 @@ pub(super) unsafe fn new_string(perl: Perl, s: &str) -> *mut SV {
 }
 
 /// Builds a new SV that owns everything in `value`. Never dies.
-unsafe fn new_sv(perl: Perl, value: Value) -> *mut SV {
+pub(super) unsafe fn new_sv(perl: Perl, value: Value) -> *mut SV {
     match value {
         Value::Undef => ffi::svb_new_undef(perl),
         Value::Int(v) => ffi::svb_new_iv(perl, v as isize),
@@ -157,6 +159,7 @@ unsafe fn new_sv(perl: Perl, value: Value) -> *mut SV {
         Value::Str(s) => new_string(perl, &s),
         Value::Bytes(b) => ffi::svb_new_pv(perl, b.as_ptr() as *const c_char, b.len(), 0),
         Value::Object(owned) => owned.into_sv(perl),
+        Value::Sv(sv) => sv.into_raw(),
         Value::Hash(hash) => {
             let hv = ffi::svb_new_hv(perl);
             for (key, value) in hash.0 {
