@@ -114,6 +114,24 @@ void svb_return(pTHX_ I32 ax, SSize_t n)
     PL_stack_sp = PL_stack_base + ax + n - 1;
 }
 
+/* One scalar return in the op's target, as xsubpp's PUSHi/PUSHp do: no new
+ * SV and no mortal for the common case. */
+#define SVB_RETURN_TARG(set)                         \
+    dXSTARG;                                         \
+    SV **sp = PL_stack_base + ax - 1;                \
+    EXTEND(sp, 1);                                   \
+    set;                                             \
+    PL_stack_base[ax] = TARG;                        \
+    PL_stack_sp = PL_stack_base + ax
+
+void svb_return_iv(pTHX_ I32 ax, IV v) { SVB_RETURN_TARG(sv_setiv_mg(TARG, v)); }
+void svb_return_uv(pTHX_ I32 ax, UV v) { SVB_RETURN_TARG(sv_setuv_mg(TARG, v)); }
+
+void svb_return_pv(pTHX_ I32 ax, const char *pv, STRLEN len, int utf8)
+{
+    SVB_RETURN_TARG(sv_setpvn(TARG, pv, len); if (utf8) SvUTF8_on(TARG); else SvUTF8_off(TARG); SvSETMAGIC(TARG));
+}
+
 /* ---------------------------------------------------- reading a scalar */
 
 #define SVB_DEFINED     0x01
@@ -182,6 +200,13 @@ int svb_fetch(pTHX_ SV *sv, int mode, svb_scalar *out)
     int jumped;
     dJMPENV;
     Zero(out, 1, svb_scalar);
+    /* Plain values run no Perl code, so the common case skips the setjmp.
+     * Left for the guarded path: get magic (ties), overloading, and the
+     * "uninitialized" warning, which dies under FATAL warnings. */
+    if (!SvGMAGICAL(sv) && !(SvROK(sv) && SvAMAGIC(sv)) && (SvOK(sv) || mode != 2)) {
+        svb_read(aTHX_ sv, mode, out);
+        return 0;
+    }
     JMPENV_PUSH(jumped);
     if (jumped == 0)
         svb_read(aTHX_ sv, mode, out);

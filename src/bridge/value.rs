@@ -1,7 +1,7 @@
 //! Rust values on their way out to Perl.
 
 use std::ffi::CStr;
-use std::os::raw::c_char;
+use std::os::raw::{c_char, c_int};
 
 use super::ffi::{self, Perl, SV};
 use super::handles::Owned;
@@ -145,8 +145,10 @@ impl<T: IntoValue> IntoReturn for List<T> {
     }
 }
 
+/// A character string; flagged UTF-8 only when it needs to be, so ASCII
+/// strings look exactly like the C module's.
 pub(super) unsafe fn new_string(perl: Perl, s: &str) -> *mut SV {
-    ffi::svb_new_pv(perl, s.as_ptr() as *const c_char, s.len(), 1)
+    ffi::svb_new_pv(perl, s.as_ptr() as *const c_char, s.len(), !s.is_ascii() as c_int)
 }
 
 /// Builds a new SV that owns everything in `value`. Never dies.
@@ -182,6 +184,9 @@ pub(super) unsafe fn new_sv(perl: Perl, value: Value) -> *mut SV {
 pub(super) unsafe fn push_return(perl: Perl, ax: i32, ret: Ret) {
     match ret {
         Ret::Empty => ffi::svb_return(perl, ax, 0),
+        Ret::One(Value::Int(v)) => ffi::svb_return_iv(perl, ax, v as isize),
+        Ret::One(Value::UInt(v)) => ffi::svb_return_uv(perl, ax, v as usize),
+        Ret::One(Value::Str(s)) => ffi::svb_return_pv(perl, ax, s.as_ptr() as *const c_char, s.len(), !s.is_ascii() as c_int),
         Ret::One(Value::Undef) => {
             let slots = ffi::svb_return_slots(perl, ax, 1);
             *slots = ffi::svb_undef(perl);
