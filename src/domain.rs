@@ -6,7 +6,7 @@ use virt::connect::Connect;
 use virt::domain::Domain;
 use virt::domain_snapshot::DomainSnapshot;
 
-use crate::bridge::{Arg, Flags, Hash, List, Obj, Value};
+use crate::bridge::{Arg, Borrowed, Flags, Hash, List, Obj, Value};
 use crate::names::{collect_names, MaxNames};
 use crate::check;
 
@@ -46,8 +46,10 @@ crate::xsubs! { "Sys::Virt::Domain";
         Ok(con.create_domain_xml(&xml, flags.0)?)
     }
 
-    fn get_name(dom: Obj<Domain>) -> Result<String> {
-        Ok(dom.name()?)
+    fn get_name(dom: Obj<Domain>) -> Result<Value> {
+        // SAFETY: the name lives inside the domain object, which the argument holds.
+        let name = check::non_null(unsafe { virt_sys::virDomainGetName(dom.as_ptr()) } as *mut _)?;
+        Ok(Value::Borrowed(unsafe { Borrowed::new(name) }))
     }
 
     /// -1 for an inactive domain, as the C module answers.

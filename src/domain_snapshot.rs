@@ -3,7 +3,8 @@
 use virt::domain::Domain;
 use virt::domain_snapshot::DomainSnapshot;
 
-use crate::bridge::{Flags, List, Obj};
+use crate::bridge::{Borrowed, Flags, List, Obj, Value};
+use crate::check;
 use crate::names::{collect_names, MaxNames};
 
 crate::xsubs! { "Sys::Virt::DomainSnapshot";
@@ -15,8 +16,10 @@ crate::xsubs! { "Sys::Virt::DomainSnapshot";
         Ok(dom.create_snapshot_xml(&xml, flags.0)?)
     }
 
-    fn get_name(domss: Obj<DomainSnapshot>) -> Result<String> {
-        Ok(domss.name()?)
+    fn get_name(domss: Obj<DomainSnapshot>) -> Result<Value> {
+        // SAFETY: the name lives inside the snapshot object, which the argument holds.
+        let name = check::non_null(unsafe { virt_sys::virDomainSnapshotGetName(domss.as_ptr()) } as *mut _)?;
+        Ok(Value::Borrowed(unsafe { Borrowed::new(name) }))
     }
 
     fn get_xml_description(domss: Obj<DomainSnapshot>, flags: Flags) -> Result<String> {

@@ -172,17 +172,17 @@ impl<'a, T: Handle> FromArg<'a> for Obj<T> {
         let mut found: u16 = 0;
         // SAFETY: a live stack SV; the shim only reads it.
         let handle = unsafe { ffi::svb_object_handle(arg.perl, arg.sv(), T::KIND as u16, &mut status, &mut found) };
-        let class = T::KIND.class_name();
+        let class = || T::KIND.class_name();
         match status {
             // SAFETY: the object's magic owns a reference that outlives the call;
             // ManuallyDrop keeps us from releasing it.
             0 => Ok(Obj(ManuallyDrop::new(unsafe { T::from_raw(handle) }))),
             3 => {
                 let found = Kind::from_raw(found).map_or("foreign", Kind::class_name);
-                arg.error(&format!("is a {found} object, not a {class} object"))
+                arg.error(&format!("is a {found} object, not a {} object", class()))
             }
-            4 => arg.error(&format!("is a {class} object that has already been destroyed")),
-            _ => arg.error(&format!("is not a {class} object")),
+            4 => arg.error(&format!("is a {} object that has already been destroyed", class())),
+            _ => arg.error(&format!("is not a {} object", class())),
         }
     }
 }

@@ -19,7 +19,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 pub use ffi::{Perl, XsubFn, CV};
 pub use handles::{release_object, Handle, Kind, Obj};
-pub use value::{Hash, IntoReturn, IntoValue, List, Ret, Value};
+pub use value::{Borrowed, Hash, IntoReturn, IntoValue, List, Ret, Value};
 pub use ffi::Perl as Interpreter;
 
 use ffi::SV;

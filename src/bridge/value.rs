@@ -14,6 +14,10 @@ pub enum Value {
     Float(f64),
     /// A character string.
     Str(String),
+    /// A string libvirt keeps inside an object passed to this XSUB (an
+    /// object's name): copied into Perl before the XSUB returns, while the
+    /// argument still holds the object, so no Rust copy is needed.
+    Borrowed(Borrowed),
     /// A byte string.
     Bytes(Vec<u8>),
     /// A new blessed object that takes over one libvirt reference.
@@ -24,6 +28,23 @@ pub enum Value {
     Array(Vec<Value>),
     /// An existing Perl value.
     Sv(super::OwnedSv),
+}
+
+/// See [`Value::Borrowed`].
+pub struct Borrowed(*const c_char);
+
+impl Borrowed {
+    /// # Safety
+    /// `text` must be NUL-terminated and stay valid until the XSUB returns:
+    /// libvirt memory owned by one of the XSUB's object arguments.
+    pub unsafe fn new(text: *const c_char) -> Borrowed {
+        Borrowed(text)
+    }
+
+    fn bytes(&self) -> &[u8] {
+        // SAFETY: promised by `new`.
+        unsafe { CStr::from_ptr(self.0) }.to_bytes()
+    }
 }
 
 /// The keys and values of a hash, in insertion order.
@@ -151,6 +172,15 @@ pub(super) unsafe fn new_string(perl: Perl, s: &str) -> *mut SV {
     ffi::svb_new_pv(perl, s.as_ptr() as *const c_char, s.len(), !s.is_ascii() as c_int)
 }
 
+/// libvirt's strings are UTF-8; only invalid ones are left as bytes.
+fn text_is_utf8(bytes: &[u8]) -> bool {
+    !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok()
+}
+
+unsafe fn new_text(perl: Perl, bytes: &[u8]) -> *mut SV {
+    ffi::svb_new_pv(perl, bytes.as_ptr() as *const c_char, bytes.len(), text_is_utf8(bytes) as c_int)
+}
+
 /// Builds a new SV that owns everything in `value`. Never dies.
 pub(super) unsafe fn new_sv(perl: Perl, value: Value) -> *mut SV {
     match value {
@@ -159,6 +189,7 @@ pub(super) unsafe fn new_sv(perl: Perl, value: Value) -> *mut SV {
         Value::UInt(v) => ffi::svb_new_uv(perl, v as usize),
         Value::Float(v) => ffi::svb_new_nv(perl, v),
         Value::Str(s) => new_string(perl, &s),
+        Value::Borrowed(b) => new_text(perl, b.bytes()),
         Value::Bytes(b) => ffi::svb_new_pv(perl, b.as_ptr() as *const c_char, b.len(), 0),
         Value::Object(owned) => owned.into_sv(perl),
         Value::Sv(sv) => sv.into_raw(),
@@ -187,6 +218,10 @@ pub(super) unsafe fn push_return(perl: Perl, ax: i32, ret: Ret) {
         Ret::One(Value::Int(v)) => ffi::svb_return_iv(perl, ax, v as isize),
         Ret::One(Value::UInt(v)) => ffi::svb_return_uv(perl, ax, v as usize),
         Ret::One(Value::Str(s)) => ffi::svb_return_pv(perl, ax, s.as_ptr() as *const c_char, s.len(), !s.is_ascii() as c_int),
+        Ret::One(Value::Borrowed(b)) => {
+            let bytes = b.bytes();
+            ffi::svb_return_pv(perl, ax, bytes.as_ptr() as *const c_char, bytes.len(), text_is_utf8(bytes) as c_int)
+        }
         Ret::One(Value::Undef) => {
             let slots = ffi::svb_return_slots(perl, ax, 1);
             *slots = ffi::svb_undef(perl);
