@@ -63,7 +63,7 @@ extern "C" {
     );
 
     pub fn svb_xs_args(perl: Perl, ax: *mut i32, items: *mut i32) -> *mut *mut SV;
-    pub fn svb_return_slots(perl: Perl, ax: i32, n: isize) -> *mut *mut SV;
+    pub fn svb_return_slots(perl: Perl, ax: i32, n: isize, slots: *mut *mut *mut SV) -> c_int;
     pub fn svb_return(perl: Perl, ax: i32, n: isize);
     pub fn svb_return_iv(perl: Perl, ax: i32, v: isize);
     pub fn svb_return_uv(perl: Perl, ax: i32, v: usize);

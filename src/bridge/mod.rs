@@ -442,10 +442,7 @@ pub unsafe fn dispatch(
             Some(Error::Croak(usage(sub_name, params)))
         } else {
             match catch_unwind(AssertUnwindSafe(|| body(&args))) {
-                Ok(Ok(ret)) => {
-                    value::push_return(perl, ax, ret);
-                    None
-                }
+                Ok(Ok(ret)) => value::push_return(perl, ax, ret).err(),
                 Ok(Err(Error::Croak(m))) if m.is_empty() => Some(Error::Croak(usage(sub_name, params))),
                 Ok(Err(err)) => Some(err),
                 Err(payload) => Some(Error::Croak(format!(

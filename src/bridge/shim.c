@@ -101,12 +101,25 @@ SV **svb_xs_args(pTHX_ I32 *ax_out, I32 *items_out)
     return &ST(0);
 }
 
-/* Room for n return values from ST(0) on; returns the address of ST(0). */
-SV **svb_return_slots(pTHX_ I32 ax, SSize_t n)
+/* Room for n return values from ST(0) on; *slots gets the address of
+ * ST(0). Returns 0, or the JMPENV code of perl's croak when the stack
+ * cannot grow that far. */
+int svb_return_slots(pTHX_ I32 ax, SSize_t n, SV ***slots)
 {
+    int jumped;
+    dJMPENV;
     SV **sp = PL_stack_base + ax - 1;
-    EXTEND(sp, n);
-    return PL_stack_base + ax;
+    if (n <= 1 || PL_stack_max - sp >= n) {
+        EXTEND(sp, n);
+        *slots = PL_stack_base + ax;
+        return 0;
+    }
+    JMPENV_PUSH(jumped);
+    if (jumped == 0)
+        EXTEND(sp, n);
+    JMPENV_POP;
+    *slots = PL_stack_base + ax;
+    return jumped;
 }
 
 void svb_return(pTHX_ I32 ax, SSize_t n)

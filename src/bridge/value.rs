@@ -5,6 +5,7 @@ use std::os::raw::{c_char, c_int};
 
 use super::ffi::{self, Perl, SV};
 use super::handles::Owned;
+use super::Error;
 
 /// One Perl value, built only once the XSUB has succeeded.
 pub enum Value {
@@ -211,8 +212,17 @@ pub(super) unsafe fn new_sv(perl: Perl, value: Value) -> *mut SV {
     }
 }
 
+/// Room on the stack for `n` values; ST(0)'s address.
+unsafe fn return_slots(perl: Perl, ax: i32, n: usize) -> Result<*mut *mut SV, Error> {
+    let mut slots = std::ptr::null_mut();
+    match ffi::svb_return_slots(perl, ax, n as isize, &mut slots) {
+        0 => Ok(slots),
+        jumped => Err(Error::Died(jumped)),
+    }
+}
+
 /// Puts the return values on the stack, from ST(0) on.
-pub(super) unsafe fn push_return(perl: Perl, ax: i32, ret: Ret) {
+pub(super) unsafe fn push_return(perl: Perl, ax: i32, ret: Ret) -> Result<(), Error> {
     match ret {
         Ret::Empty => ffi::svb_return(perl, ax, 0),
         Ret::One(Value::Int(v)) => ffi::svb_return_iv(perl, ax, v as isize),
@@ -223,18 +233,16 @@ pub(super) unsafe fn push_return(perl: Perl, ax: i32, ret: Ret) {
             ffi::svb_return_pv(perl, ax, bytes.as_ptr() as *const c_char, bytes.len(), text_is_utf8(bytes) as c_int)
         }
         Ret::One(Value::Undef) => {
-            let slots = ffi::svb_return_slots(perl, ax, 1);
-            *slots = ffi::svb_undef(perl);
+            *return_slots(perl, ax, 1)? = ffi::svb_undef(perl);
             ffi::svb_return(perl, ax, 1);
         }
         Ret::One(value) => {
-            let slots = ffi::svb_return_slots(perl, ax, 1);
-            *slots = ffi::svb_mortal(perl, new_sv(perl, value));
+            *return_slots(perl, ax, 1)? = ffi::svb_mortal(perl, new_sv(perl, value));
             ffi::svb_return(perl, ax, 1);
         }
         Ret::List(values) => {
+            let slots = return_slots(perl, ax, values.len())?;
             let n = values.len() as isize;
-            let slots = ffi::svb_return_slots(perl, ax, n);
             for (i, value) in values.into_iter().enumerate() {
                 // Creating an SV never moves the stack, so `slots` stays valid.
                 *slots.add(i) = ffi::svb_mortal(perl, new_sv(perl, value));
@@ -242,6 +250,7 @@ pub(super) unsafe fn push_return(perl: Perl, ax: i32, ret: Ret) {
             ffi::svb_return(perl, ax, n);
         }
     }
+    Ok(())
 }
 
 /// `Sys::Virt::Error` for a libvirt failure: a blessed hash with the raw
