@@ -82,3 +82,829 @@ sub get_minor_version { return int(($_[0]->get_version % 1_000_000) / 1000) }
 sub get_micro_version { return $_[0]->get_version % 1000 }
 
 1;
+
+__END__
+
+=head1 NAME
+
+Sys::Virt - manage virtual machines through libvirt
+
+=head1 SYNOPSIS
+
+  use Sys::Virt;
+
+  my $conn = Sys::Virt->new(uri => 'qemu:///system');
+
+  printf "%s hypervisor, version %d.%d.%d\n", $conn->get_type,
+      $conn->get_major_version, $conn->get_minor_version,
+      $conn->get_micro_version;
+
+  for my $dom ($conn->list_all_domains) {
+      my ($state) = $dom->get_state;
+      printf "%-20s %s\n", $dom->get_name,
+          $state == Sys::Virt::Domain::STATE_RUNNING ? 'running' : 'not running';
+  }
+
+=head1 DESCRIPTION
+
+Sys::Virt is the Perl interface to libvirt, the library that manages
+virtual machines and containers on many hypervisors (QEMU/KVM, Xen, LXC,
+bhyve, VirtualBox, ESX, Hyper-V, and a built-in test driver) through one
+API.
+
+This distribution is a drop-in replacement for Sys::Virt 9.0.0 built
+against libvirt 9.0.0: the package names, methods, argument order,
+defaults, return values, constants and error objects are the same, so
+programs written for that release run unchanged. Its compiled half is
+written in Rust on top of libvirt's official Rust bindings (the C<virt>
+crate) instead of C. Where the C module crashes or does something other
+than what its documentation promises, this one does what is documented;
+each such case is listed in L</DIFFERENCES FROM THE C MODULE>.
+
+Not all of the API is implemented yet: see L</NOT YET IMPLEMENTED>.
+Every constant of every package is present, including those whose calls
+are still missing.
+
+The objects are:
+
+=over 4
+
+=item Sys::Virt
+
+A connection to one hypervisor, described on this page.
+
+=item L<Sys::Virt::Domain>
+
+A virtual machine (a "domain" in libvirt's words), running or merely
+defined.
+
+=item L<Sys::Virt::DomainSnapshot>
+
+A saved state of a domain's disks and, optionally, memory.
+
+=item L<Sys::Virt::Error>
+
+The object thrown by any call that libvirt refuses.
+
+=back
+
+An object holds its own reference to the libvirt object behind it, so a
+domain stays usable after the variable holding its connection has gone
+out of scope; libvirt's object is released when the last Perl object
+using it is destroyed.
+
+=head1 CONNECTING
+
+A connection is named by a URI whose scheme picks the driver, for
+example C<qemu:///system> (the system-wide QEMU/KVM daemon),
+C<qemu:///session> (the current user's), C<qemu+ssh://root@host/system>
+(a remote host over SSH), C<lxc:///system>, or C<test:///default>.
+
+C<test:///default> is a driver inside libvirt itself that needs no
+daemon and no privileges. It starts with one running domain called
+C<test> and keeps every change in the memory of the process that made
+it: a new process sees the original state again. It is handy for trying
+things out, and the examples in these pages use it.
+
+  use Sys::Virt;
+
+  # the test driver: always available
+  my $test = Sys::Virt->new(uri => 'test:///default');
+
+  # the local system daemon, read-only (no root needed on most hosts)
+  my $ro = Sys::Virt->new(uri => 'qemu:///system', readonly => 1);
+
+  # libvirt's default: $ENV{LIBVIRT_DEFAULT_URI}, the client
+  # configuration file, or a guess from the running daemons
+  my $default = Sys::Virt->new();
+
+=head1 METHODS
+
+=head2 Connection
+
+=over 4
+
+=item my $conn = Sys::Virt->new(uri => $uri, readonly => $bool, flags => $flags, auth => $bool, credlist => \@types, callback => \&callback);
+
+Opens a connection and returns it. Every parameter is optional.
+
+C<uri> names the hypervisor (C<address> is accepted as an older name for
+it). When it is missing or undef, libvirt picks the default as described
+under L</CONNECTING>.
+
+A true C<readonly> opens a read-only connection, the same as adding
+C<Sys::Virt::CONNECT_RO> to C<flags>. C<flags> takes the C<CONNECT_*>
+constants.
+
+Without C<auth>, libvirt authenticates without asking anything: SSH
+keys, permissions on a local socket, polkit rules, or credentials
+stored in the client's C<auth.conf>. A connection that would need an
+answer fails.
+
+A true C<auth> lets libvirt ask for credentials (user name, password,
+and so on). Without a C<callback>, libvirt asks on the terminal itself.
+With one, C<callback> is called with a reference to an array of hashes,
+one per credential wanted, each with the keys C<type> (a C<CRED_*>
+constant), C<prompt> (the text to show), C<challenge> (extra text from
+the server, or undef) and C<result> (a default answer, or undef). The
+callback stores each answer in the C<result> of its hash and returns 0;
+returning -1 makes the connection fail. If the callback dies, C<new>
+dies with the same error. C<credlist> is a reference to an array of the
+C<CRED_*> types the callback can answer; when it is left out, the
+callback is offered every type.
+
+  use Sys::Virt;
+
+  my $conn = Sys::Virt->new(
+      uri      => 'qemu+tcp://virthost.example.com/system',
+      auth     => 1,
+      credlist => [Sys::Virt::CRED_AUTHNAME, Sys::Virt::CRED_PASSPHRASE],
+      callback => sub {
+          my ($creds) = @_;
+          for my $cred (@$creds) {
+              $cred->{result} = $cred->{type} == Sys::Virt::CRED_AUTHNAME
+                  ? 'admin' : $ENV{VIRT_PASSWORD};
+          }
+          return 0;
+      },
+  );
+
+If the connection cannot be opened, a L<Sys::Virt::Error> is thrown.
+
+=item my $uri = $conn->get_uri();
+
+Returns the canonical URI of the connection, which is the one libvirt
+actually chose when C<new> was given none.
+
+=item my $type = $conn->get_type();
+
+Returns the name of the driver behind the connection, such as C<QEMU>,
+C<LXC> or C<TEST>.
+
+=item my $host = $conn->get_hostname();
+
+Returns the name of the host the hypervisor runs on.
+
+=item my $version = $conn->get_version();
+
+=item my $version = Sys::Virt->get_version();
+
+Called on a connection, returns the hypervisor's version; called on the
+class, returns the version of the libvirt library this module is
+running with. Both are encoded as C<major * 1_000_000 + minor * 1000 +
+micro>, so libvirt 9.0.0 is C<9000000>.
+
+=item my $version = $conn->get_library_version();
+
+Returns the version of libvirt on the side that serves the connection
+(the daemon for a remote or daemon-based driver), encoded as for
+C<get_version>.
+
+=item my $major = $conn->get_major_version();
+
+=item my $minor = $conn->get_minor_version();
+
+=item my $micro = $conn->get_micro_version();
+
+Return one part of C<get_version>: the millions, the thousands and the
+units. Like C<get_version>, they describe the hypervisor when called on
+a connection and the library when called on the class.
+
+=item my $max = $conn->get_max_vcpus($type);
+
+Returns the largest number of virtual CPUs a guest can have on this
+connection. C<$type> is a domain type as used in domain XML (such as
+C<kvm>); leave it out or pass undef for the driver's default.
+
+=item my $bool = $conn->is_alive();
+
+True while the connection is usable. A remote connection whose transport
+broke, or whose server stopped answering keepalive messages, is not.
+
+=item my $bool = $conn->is_secure();
+
+True when nobody can eavesdrop on the connection: a local socket, or a
+remote transport that encrypts.
+
+=item my $bool = $conn->is_encrypted();
+
+True when the connection's traffic is encrypted (TLS, SSH, or SASL with
+an encrypting mechanism). A local connection is secure but not
+encrypted.
+
+=item my $info = $conn->get_node_info();
+
+Returns a hash reference describing the host: C<model> (the CPU
+architecture), C<memory> (in KiB), C<cpus> (active CPUs), C<mhz>
+(their expected frequency), C<nodes> (NUMA cells), C<sockets> (per
+cell), C<cores> (per socket) and C<threads> (per core).
+
+=item my $xml = $conn->get_capabilities();
+
+Returns the hypervisor's capabilities as an XML document: the host's
+CPU and NUMA layout, and for each guest architecture the emulators,
+machine types and features available.
+
+=back
+
+=head2 Finding domains
+
+=over 4
+
+=item my $count = $conn->num_of_domains();
+
+Returns how many domains are running (or paused).
+
+=item my @ids = $conn->list_domain_ids($maxids);
+
+Returns the numeric IDs of the running domains, at most C<$maxids> of
+them. C<$maxids> is optional: missing or undef returns every ID; a
+negative number croaks. Domains have IDs only while they run.
+
+=item my @doms = $conn->list_domains();
+
+Returns a L<Sys::Virt::Domain> object for each running domain. A domain
+that stops between being counted and being looked up is left out.
+
+=item my $count = $conn->num_of_defined_domains();
+
+Returns how many persistent domains are defined but not running.
+
+=item my @names = $conn->list_defined_domain_names($maxnames);
+
+Returns the names of the defined domains that are not running, at most
+C<$maxnames> of them. As with C<list_domain_ids>, C<$maxnames> is
+optional and must not be negative.
+
+=item my @doms = $conn->list_defined_domains();
+
+Returns a L<Sys::Virt::Domain> object for each defined domain that is not
+running, leaving out any that disappear while the list is made.
+
+=item my @doms = $conn->list_all_domains($flags);
+
+Returns a L<Sys::Virt::Domain> object for every domain, running or not,
+in one call that cannot miss a domain changing state meanwhile. The
+C<Sys::Virt::Domain::LIST_*> flags select a subset; with no flags every
+domain is returned.
+
+  use Sys::Virt;
+
+  my $conn = Sys::Virt->new(uri => 'test:///default');
+  my @running = $conn->list_all_domains(
+      Sys::Virt::Domain::LIST_ACTIVE | Sys::Virt::Domain::LIST_PERSISTENT);
+  print $_->get_name, "\n" for @running;
+
+=item my $dom = $conn->get_domain_by_name($name);
+
+Returns the domain called C<$name>.
+
+=item my $dom = $conn->get_domain_by_id($id);
+
+Returns the running domain with the ID C<$id>.
+
+=item my $dom = $conn->get_domain_by_uuid($uuid);
+
+Returns the domain with the UUID C<$uuid>, given either as 16 raw bytes
+or as 32 hexadecimal digits with or without the four dashes (36
+characters). Any other length dies with a plain message.
+
+The three lookups throw a L<Sys::Virt::Error> whose C<code> is
+C<Sys::Virt::Error::ERR_NO_DOMAIN> when no domain matches.
+
+  use Sys::Virt;
+
+  my $conn = Sys::Virt->new(uri => 'test:///default');
+  my $dom = $conn->get_domain_by_name('test');
+  my $same = $conn->get_domain_by_uuid($dom->get_uuid_string);
+  my $again = $conn->get_domain_by_id($dom->get_id);
+
+  my $missing = eval { $conn->get_domain_by_name('no-such-guest') };
+  print "not found\n"
+      if !$missing && ref $@ && $@->code == Sys::Virt::Error::ERR_NO_DOMAIN;
+
+=back
+
+=head2 Creating domains
+
+=over 4
+
+=item my $dom = $conn->create_domain($xml, $flags);
+
+Creates a domain from the XML description C<$xml> and starts it at once.
+Unless it is defined as well, the domain is transient: it disappears
+when it stops. C<$flags> takes the C<Sys::Virt::Domain::START_*>
+constants.
+
+=item my $dom = $conn->define_domain($xml, $flags);
+
+Defines a persistent domain from C<$xml> without starting it, or
+replaces the configuration of the existing domain with the same name
+and UUID. C<$flags> may be C<Sys::Virt::Domain::DEFINE_VALIDATE>. Start
+the domain with its C<create> method.
+
+  use Sys::Virt;
+
+  my $conn = Sys::Virt->new(uri => 'test:///default');
+  my $dom = $conn->define_domain(q{
+      <domain type='test'>
+        <name>scratch</name>
+        <memory unit='MiB'>256</memory>
+        <os><type>hvm</type></os>
+      </domain>
+  });
+  $dom->create;
+  print $dom->get_name, " is ", ($dom->is_active ? 'up' : 'down'), "\n";
+
+=back
+
+=head1 CONSTANTS
+
+The constants are functions in the package they belong to, called with
+their full name, for example C<Sys::Virt::CONNECT_RO>. Nothing is
+exported. The constants of the other packages are described on their
+pages: L<Sys::Virt::Domain/CONSTANTS>,
+L<Sys::Virt::DomainSnapshot/CONSTANTS>, L<Sys::Virt::Error/CONSTANTS>.
+The connection's own are these; of them, only the C<CONNECT_*> flags
+and the C<CRED_*> types are used by calls implemented so far.
+
+=head2 Opening a connection
+
+Flags for the C<flags> parameter of C<new>.
+
+=over 4
+
+=item Sys::Virt::CONNECT_RO
+
+Open a read-only connection: queries work, changes are refused by the daemon.
+
+=item Sys::Virt::CONNECT_NO_ALIASES
+
+Take the URI literally, without expanding aliases from the client configuration.
+
+=back
+
+=head2 Credential types
+
+The kinds of credential an authentication callback can be asked for.
+
+=over 4
+
+=item Sys::Virt::CRED_USERNAME
+
+A user name.
+
+=item Sys::Virt::CRED_AUTHNAME
+
+The name to authorize as.
+
+=item Sys::Virt::CRED_LANGUAGE
+
+The language to use (RFC 1766 tag).
+
+=item Sys::Virt::CRED_CNONCE
+
+A client-supplied nonce.
+
+=item Sys::Virt::CRED_PASSPHRASE
+
+A passphrase or password.
+
+=item Sys::Virt::CRED_ECHOPROMPT
+
+An answer to a challenge, shown while typed.
+
+=item Sys::Virt::CRED_NOECHOPROMPT
+
+An answer to a challenge, hidden while typed.
+
+=item Sys::Virt::CRED_REALM
+
+The authentication realm.
+
+=item Sys::Virt::CRED_EXTERNAL
+
+Something obtained from outside, such as a one-time token.
+
+=back
+
+=head2 Connection close reasons
+
+Why a connection was closed, as reported to a close callback.
+
+=over 4
+
+=item Sys::Virt::CLOSE_REASON_ERROR
+
+A transport or protocol error.
+
+=item Sys::Virt::CLOSE_REASON_EOF
+
+The server closed the connection.
+
+=item Sys::Virt::CLOSE_REASON_KEEPALIVE
+
+The server stopped answering keepalive messages.
+
+=item Sys::Virt::CLOSE_REASON_CLIENT
+
+This client closed it.
+
+=back
+
+=head2 CPU comparison and baselines
+
+Results and flags of comparing a CPU description with the host, and flags for computing a baseline CPU from several descriptions.
+
+=over 4
+
+=item Sys::Virt::BASELINE_CPU_EXPAND_FEATURES
+
+List every feature of the baseline, including those implied by its model.
+
+=item Sys::Virt::BASELINE_CPU_MIGRATABLE
+
+Leave out features that prevent migration.
+
+=item Sys::Virt::COMPARE_CPU_FAIL_INCOMPATIBLE
+
+Report an incompatible CPU as an error rather than a result.
+
+=item Sys::Virt::COMPARE_CPU_VALIDATE_XML
+
+Check the CPU description against the schema first.
+
+=item Sys::Virt::CPU_COMPARE_IDENTICAL
+
+The host CPU is the described CPU.
+
+=item Sys::Virt::CPU_COMPARE_INCOMPATIBLE
+
+The host cannot provide the described CPU.
+
+=item Sys::Virt::CPU_COMPARE_SUPERSET
+
+The host CPU offers everything described, and more.
+
+=back
+
+=head2 Client identity
+
+Keys of the identity a privileged client can claim on behalf of another process.
+
+=over 4
+
+=item Sys::Virt::IDENTITY_GROUP_NAME
+
+=item Sys::Virt::IDENTITY_PROCESS_ID
+
+=item Sys::Virt::IDENTITY_PROCESS_TIME
+
+=item Sys::Virt::IDENTITY_SASL_USER_NAME
+
+=item Sys::Virt::IDENTITY_SELINUX_CONTEXT
+
+=item Sys::Virt::IDENTITY_UNIX_GROUP_ID
+
+=item Sys::Virt::IDENTITY_UNIX_USER_ID
+
+=item Sys::Virt::IDENTITY_USER_NAME
+
+=item Sys::Virt::IDENTITY_X509_DISTINGUISHED_NAME
+
+=back
+
+=head2 Address families
+
+The family of an IP address in interface address listings.
+
+=over 4
+
+=item Sys::Virt::IP_ADDR_TYPE_IPV4
+
+=item Sys::Virt::IP_ADDR_TYPE_IPV6
+
+=back
+
+=head2 Huge page allocation
+
+Whether a huge page request adds to the pool or sets its size.
+
+=over 4
+
+=item Sys::Virt::NODE_ALLOC_PAGES_ADD
+
+=item Sys::Virt::NODE_ALLOC_PAGES_SET
+
+=back
+
+=head2 Host CPU statistics
+
+Keys of host CPU statistics, and the value that asks for all CPUs together.
+
+=over 4
+
+=item Sys::Virt::NODE_CPU_STATS_ALL_CPUS
+
+=item Sys::Virt::NODE_CPU_STATS_IDLE
+
+=item Sys::Virt::NODE_CPU_STATS_INTR
+
+=item Sys::Virt::NODE_CPU_STATS_IOWAIT
+
+=item Sys::Virt::NODE_CPU_STATS_KERNEL
+
+=item Sys::Virt::NODE_CPU_STATS_USER
+
+=item Sys::Virt::NODE_CPU_STATS_UTILIZATION
+
+=back
+
+=head2 Host memory statistics
+
+Keys of host memory statistics, and the value that asks for all NUMA cells together.
+
+=over 4
+
+=item Sys::Virt::NODE_MEMORY_STATS_ALL_CELLS
+
+=item Sys::Virt::NODE_MEMORY_STATS_BUFFERS
+
+=item Sys::Virt::NODE_MEMORY_STATS_CACHED
+
+=item Sys::Virt::NODE_MEMORY_STATS_FREE
+
+=item Sys::Virt::NODE_MEMORY_STATS_TOTAL
+
+=back
+
+=head2 Shared memory tuning
+
+Names of the host's same-page merging (KSM) parameters.
+
+=over 4
+
+=item Sys::Virt::NODE_MEMORY_SHARED_FULL_SCANS
+
+=item Sys::Virt::NODE_MEMORY_SHARED_MERGE_ACROSS_NODES
+
+=item Sys::Virt::NODE_MEMORY_SHARED_PAGES_SHARED
+
+=item Sys::Virt::NODE_MEMORY_SHARED_PAGES_SHARING
+
+=item Sys::Virt::NODE_MEMORY_SHARED_PAGES_TO_SCAN
+
+=item Sys::Virt::NODE_MEMORY_SHARED_PAGES_UNSHARED
+
+=item Sys::Virt::NODE_MEMORY_SHARED_PAGES_VOLATILE
+
+=item Sys::Virt::NODE_MEMORY_SHARED_SLEEP_MILLISECS
+
+=back
+
+=head2 Host suspend targets
+
+Where the host keeps its state when it suspends: memory, disk, or both.
+
+=over 4
+
+=item Sys::Virt::NODE_SUSPEND_TARGET_DISK
+
+=item Sys::Virt::NODE_SUSPEND_TARGET_HYBRID
+
+=item Sys::Virt::NODE_SUSPEND_TARGET_MEM
+
+=back
+
+=head2 AMD SEV
+
+Keys of the host's AMD Secure Encrypted Virtualization capabilities.
+
+=over 4
+
+=item Sys::Virt::SEV_CBITPOS
+
+=item Sys::Virt::SEV_CERT_CHAIN
+
+=item Sys::Virt::SEV_CPU0_ID
+
+=item Sys::Virt::SEV_MAX_ES_GUESTS
+
+=item Sys::Virt::SEV_MAX_GUESTS
+
+=item Sys::Virt::SEV_PDH
+
+=item Sys::Virt::SEV_REDUCED_PHYS_BITS
+
+=back
+
+=head1 ERRORS
+
+Two kinds of failure are reported, both with C<die>:
+
+=over 4
+
+=item *
+
+When libvirt refuses a call, the exception is a L<Sys::Virt::Error>
+object with the libvirt error's C<level>, C<code>, C<domain> (the part
+of libvirt that complained) and C<message>. It turns into a readable
+message when printed, and can be compared with C<eq> and C<ne>.
+
+=item *
+
+When an argument cannot be passed to libvirt at all (a flags value that
+is negative, fractional, too large, not a number or a reference; a
+negative C<maxnames>; an object of the wrong class), the exception is a
+plain string that names the method and the argument, for example
+C<Sys::Virt::Domain::get_snapshot_by_name: argument 'flags' is out of
+range (-1 is not within 0..4294967295)>. A wrong number of arguments
+gives a C<Usage:> message.
+
+=back
+
+  use Sys::Virt;
+
+  my $conn = Sys::Virt->new(uri => 'test:///default');
+  eval { $conn->get_domain_by_name('ghost') };
+  if (my $err = $@) {
+      if (ref $err && $err->isa('Sys::Virt::Error')) {
+          printf "libvirt said %s (code %d, from %d)\n",
+              $err->message, $err->code, $err->domain;
+      } else {
+          die $err;    # a programming error, not a libvirt one
+      }
+  }
+
+libvirt's own printing of errors to standard error is switched off when
+the module loads: an error reaches the program only as an exception.
+
+=head1 ARGUMENTS
+
+These rules hold for every method of every package.
+
+=over 4
+
+=item Flags
+
+A C<$flags> argument is an unsigned 32-bit number made by or-ing the
+constants that the method documents. Leaving it out, or passing undef,
+means 0, silently. A negative or fractional number, one above
+4294967295, a string that is not a number, or a reference that does not
+overload numbers croaks with a message naming the method and the
+argument; nothing is silently truncated.
+
+=item Name counts
+
+The C<$maxnames> (or C<$maxids>) argument of the C<list_*_names> and
+C<list_domain_ids> methods caps the length of the list returned. It may
+be left out or undef to get every name, is never exceeded, and croaks
+when negative. A number larger than libvirt can take (2**31-1) also
+means every name.
+
+=item Strings
+
+A required string given as undef is read as the empty string, with
+Perl's "Use of uninitialized value" warning, and libvirt decides what an
+empty name or document means. Character strings are passed to libvirt as
+UTF-8.
+
+=item Objects
+
+The object a method is called on must be a genuine object of the right
+class, made by this module: a forged one (such as C<bless \(my $x = 1),
+'Sys::Virt::Domain'>), an object of another class, a plain string,
+undef, or an unblessed reference croaks with a message such as
+C<Sys::Virt::DomainSnapshot::get_name: argument 'domss' is not a
+Sys::Virt::DomainSnapshot object>, instead of crashing the process.
+
+=back
+
+=head1 THREADS
+
+Perl interpreter threads (L<threads>) may be created while objects of
+this module exist: each new thread's copies of the objects take their
+own references to the libvirt objects, and each copy can be used and
+destroyed independently in its thread. libvirt's objects are
+thread-safe, so the same connection can be used from several threads.
+
+=head1 DIFFERENCES FROM THE C MODULE
+
+Everything not listed here behaves as in Sys::Virt 9.0.0. The
+differences are cases where the C module crashes, misbehaves, or
+contradicts its own documentation.
+
+=over 4
+
+=item C<< Sys::Virt::Error->level >> returns the level
+
+The C module returns the error code from C<level>. Here C<level> returns
+one of the C<Sys::Virt::Error::LEVEL_*> values, as documented.
+
+=item Error objects can be compared
+
+The C module overloads only stringification, without fallback, so
+comparing an error object with C<eq>, C<ne> or C<==> dies with "no
+method found". Here every operator falls back to the object's string
+form: C<eq> and C<ne> compare the messages as printed. (Numeric
+operators then see a string that is not a number; compare C<code>
+values instead.)
+
+=item C<list_child_snapshots> returns the children
+
+The C module always returns an empty list from
+L<Sys::Virt::DomainSnapshot/list_child_snapshots>. Here it returns an
+object for each direct child of the snapshot.
+
+=item C<maxnames> is a cap, optional, and checked
+
+For C<list_snapshot_names>, C<list_child_snapshot_names>,
+C<list_domain_ids> and C<list_defined_domain_names>: the argument may be
+left out or undef (meaning every name); the list returned never has
+more than C<maxnames> entries (the C module can return more when a
+driver reports a larger count than it filled in); a negative value
+croaks (the C module tries to allocate an impossible amount and exits
+with C<Out of memory!>); a value above 2**31-1 means every name.
+
+=item Flags are checked
+
+A flags argument that does not fit an unsigned 32-bit number croaks
+with a message naming the method and the argument; the C module
+converts it without checking, so that -1 becomes 4294967295 (every bit
+set) and 1.5 becomes 1. Missing or undef flags are 0 without a
+warning.
+
+=item Forged and mismatched objects croak
+
+A method called on something that is not a genuine object of its class
+(see L</ARGUMENTS>) croaks with a clear message; the C module
+dereferences whatever number the scalar holds and usually crashes the
+process.
+
+=item Objects survive thread creation
+
+In the C module, a new Perl thread gets copies of each object's raw
+pointer without a reference of their own, so when the thread ends it
+frees libvirt objects that the other threads still use, and their next
+call fails ("invalid domain pointer") or crashes. Here each copy holds
+its own reference (see L</THREADS>).
+
+=item Snapshot lookup and creation are direct calls
+
+C<Sys::Virt::Domain::get_snapshot_by_name> and
+C<Sys::Virt::Domain::create_snapshot> are implemented directly rather
+than through the Perl constructor C<< Sys::Virt::DomainSnapshot->_new >>,
+so their argument errors name them. C<< _new(domain => $dom, name => $name) >>
+and C<< _new(domain => $dom, xml => $xml, flags => $flags) >> still work
+for programs that call it.
+
+=back
+
+=head1 NOT YET IMPLEMENTED
+
+This release covers the connection calls listed above, the domain
+lifecycle and information calls of L<Sys::Virt::Domain>, and the whole
+snapshot API. Still missing, compared with Sys::Virt 9.0.0:
+
+=over 4
+
+=item *
+
+On connections: events and close callbacks, keepalive, identities, streams, CPU comparison and
+baselines, host statistics and tuning (free memory, CPU and memory
+stats, huge pages, suspend), domain capabilities, saving and restoring
+from files, domain statistics, native config conversion, and every
+object other than domains and their snapshots.
+
+=item *
+
+On domains: device changes, memory and vCPU changes and pinning,
+tuning parameters (scheduler, block I/O, memory, NUMA, interface, perf
+events), block and interface statistics, block jobs, migration, save
+and managed save, core dumps, guest agent calls, consoles and channels,
+metadata, job control, checkpoints and backups, and the other calls of
+the C module's L<Sys::Virt::Domain>.
+
+=item *
+
+The packages C<Sys::Virt::Network>, C<Sys::Virt::NetworkPort>,
+C<Sys::Virt::StoragePool>, C<Sys::Virt::StorageVol>,
+C<Sys::Virt::NodeDevice>, C<Sys::Virt::Interface>, C<Sys::Virt::Secret>,
+C<Sys::Virt::NWFilter>, C<Sys::Virt::NWFilterBinding>,
+C<Sys::Virt::DomainCheckpoint>, C<Sys::Virt::Stream>,
+C<Sys::Virt::Event> and C<Sys::Virt::EventImpl>.
+
+=back
+
+=head1 SEE ALSO
+
+L<Sys::Virt::Domain>, L<Sys::Virt::DomainSnapshot>, L<Sys::Virt::Error>,
+the libvirt API reference at L<https://libvirt.org/html/index.html>, and
+the XML formats at L<https://libvirt.org/format.html>.
+
+=head1 LICENSE
+
+This program is free software, distributed under the terms of the GNU
+General Public License, version 2.
+
+=cut
