@@ -77,6 +77,16 @@ sub get_library_version {
     return $self->_get_conn_library_version;
 }
 
+# An object is a live libvirt handle; a serialized copy could only come
+# back as a forgery, so serializing one is refused outright.
+for my $class (qw(Sys::Virt Sys::Virt::Domain Sys::Virt::DomainSnapshot)) {
+    no strict 'refs';
+    *{"${class}::STORABLE_freeze"} = sub {
+        require Carp;
+        Carp::croak("$class objects hold live libvirt handles and cannot be serialized");
+    };
+}
+
 sub get_major_version { return int($_[0]->get_version / 1_000_000) }
 sub get_minor_version { return int(($_[0]->get_version % 1_000_000) / 1000) }
 sub get_micro_version { return $_[0]->get_version % 1000 }
@@ -709,7 +719,8 @@ Two kinds of failure are reported, both with C<die>:
 When libvirt refuses a call, the exception is a L<Sys::Virt::Error>
 object with the libvirt error's C<level>, C<code>, C<domain> (the part
 of libvirt that complained) and C<message>. It turns into a readable
-message when printed, and can be compared with C<eq> and C<ne>.
+message when printed, compares with C<eq> and C<ne> as that string, and
+with C<==> as its code.
 
 =item *
 
@@ -788,6 +799,21 @@ own references to the libvirt objects, and each copy can be used and
 destroyed independently in its thread. libvirt's objects are
 thread-safe, so the same connection can be used from several threads.
 
+=head1 SERIALIZATION
+
+=over 4
+
+=item STORABLE_freeze
+
+Connection, domain and snapshot objects stand for live libvirt handles,
+which cannot be written out and read back. L<Storable>'s C<freeze>,
+C<nstore> and C<dclone> therefore croak on them with a message naming
+the class, rather than producing a copy that could only fail later. To
+keep a reference to a domain or snapshot, store its name (or UUID) and
+look it up again.
+
+=back
+
 =head1 DIFFERENCES FROM THE C MODULE
 
 Everything not listed here behaves as in Sys::Virt 9.0.0. The
@@ -805,10 +831,8 @@ one of the C<Sys::Virt::Error::LEVEL_*> values, as documented.
 
 The C module overloads only stringification, without fallback, so
 comparing an error object with C<eq>, C<ne> or C<==> dies with "no
-method found". Here every operator falls back to the object's string
-form: C<eq> and C<ne> compare the messages as printed. (Numeric
-operators then see a string that is not a number; compare C<code>
-values instead.)
+method found". Here C<eq> and C<ne> compare the object's printed form, and
+numeric operators see its C<code>.
 
 =item C<list_child_snapshots> returns the children
 
@@ -848,6 +872,19 @@ pointer without a reference of their own, so when the thread ends it
 frees libvirt objects that the other threads still use, and their next
 call fails ("invalid domain pointer") or crashes. Here each copy holds
 its own reference (see L</THREADS>).
+
+=item Strings are character strings
+
+Names, XML and messages from libvirt (which are UTF-8) come back as Perl
+character strings, so C<length> counts characters; the C module returns
+the raw UTF-8 bytes. Going in, character strings are passed as UTF-8,
+byte strings that are valid UTF-8 are passed unchanged, and other byte
+strings are taken as Latin-1 text.
+
+=item Serializing an object croaks
+
+See L</SERIALIZATION>. The C module writes out the raw address, and a
+copy read back refers to whatever that memory holds by then.
 
 =item Snapshot lookup and creation are direct calls
 

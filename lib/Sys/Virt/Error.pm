@@ -3,8 +3,11 @@ package Sys::Virt::Error;
 use strict;
 use warnings;
 
+# As a number an error is its code, so `$@ == ERR_NO_DOMAIN` reads naturally;
+# fallback lets eq, ne and friends work through the string form.
 use overload
     '""' => \&stringify,
+    '0+' => sub { $_[0]->{code} },
     fallback => 1;
 
 sub stringify {
@@ -97,12 +100,12 @@ C<libvirt error code: CODE, message: MESSAGE>, ending with a newline.
 
 =head2 Comparing errors
 
-The object overloads stringification, and every other operator falls
-back to the string: C<eq> and C<ne> compare the printed forms, and an
-error can be matched with a regular expression. To test for a particular
-error, compare C<code> (and, where it matters, C<domain>) with the
-constants below rather than the text, which changes between libvirt
-versions and languages.
+As a string the object is its printed form, so C<eq>, C<ne> and regular
+expressions work on it. As a number it is its C<code>, so
+C<< $@ == Sys::Virt::Error::ERR_NO_DOMAIN >> tests for one particular
+error (the C module dies on C<eq>, C<ne> and C<==>). Where the part of
+libvirt matters too, compare C<domain> as well; avoid matching the
+message text, which changes between libvirt versions and languages.
 
   use Sys::Virt;
 
