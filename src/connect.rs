@@ -5,7 +5,7 @@ use virt::domain::Domain;
 
 use crate::auth::Auth;
 use crate::bridge::{Arg, Flags, Hash, List, Obj};
-use crate::names::{collect_names, MaxNames};
+use crate::names::{collect_ids, collect_names, MaxNames};
 
 crate::xsubs! { "Sys::Virt";
     fn _open(name: Option<String>, flags: Flags) -> Result<Connect> {
@@ -83,17 +83,7 @@ crate::xsubs! { "Sys::Virt";
     }
 
     fn list_domain_ids(con: Obj<Connect>, maxids: MaxNames) -> Result<List<i32>> {
-        let limit = match maxids {
-            MaxNames::All => con.num_of_domains()? as usize,
-            MaxNames::AtMost(n) => n,
-        };
-        let mut ids = vec![0i32; limit.max(1)];
-        let count = unsafe { virt_sys::virConnectListDomains(con.as_ptr(), ids.as_mut_ptr(), limit as i32) };
-        if count < 0 {
-            return Err(virt::error::Error::last_error().into());
-        }
-        ids.truncate((count as usize).min(limit));
-        Ok(List(ids))
+        Ok(List(collect_ids(maxids, |buf, max| unsafe { virt_sys::virConnectListDomains(con.as_ptr(), buf, max) })?))
     }
 
     fn num_of_defined_domains(con: Obj<Connect>) -> Result<u32> {
@@ -111,7 +101,7 @@ crate::xsubs! { "Sys::Virt";
     }
 
     fn DESTROY(con: Arg) -> Result<()> {
-        crate::bridge::release_object(&con);
+        crate::bridge::release_object::<Connect>(&con);
         Ok(())
     }
 }

@@ -187,7 +187,7 @@ crate::xsubs! { "Sys::Virt::Domain";
     }
 
     fn DESTROY(dom: Arg) -> Result<()> {
-        crate::bridge::release_object(&dom);
+        crate::bridge::release_object::<Domain>(&dom);
         Ok(())
     }
 }

@@ -62,7 +62,7 @@ crate::xsubs! { "Sys::Virt::DomainSnapshot";
     }
 
     fn DESTROY(domss: crate::bridge::Arg) -> Result<()> {
-        crate::bridge::release_object(&domss);
+        crate::bridge::release_object::<DomainSnapshot>(&domss);
         Ok(())
     }
 }

@@ -1,4 +1,4 @@
-//! Name lists from libvirt's older `...ListNames(buffer, maxnames)` calls.
+//! Lists from libvirt's older `...ListNames(buffer, maxnames)` calls.
 //!
 //! Some drivers report the full count even when it is larger than the
 //! buffer they were given (libvirt 9.0.0's test driver does, for snapshot
@@ -34,32 +34,45 @@ impl<'a> FromArg<'a> for MaxNames {
 /// The first buffer's size; most lists are shorter.
 const FIRST_BUFFER: usize = 64;
 
-/// Calls `list(buffer, length)` until it has every name wanted, taking
-/// ownership of (and freeing) every string libvirt fills in.
-pub fn collect_names(
+/// Calls `list(buffer, length)` until it has every entry wanted, passing
+/// each filled slot to `take` exactly once.
+fn collect<T: Copy, U>(
     wanted: MaxNames,
-    mut list: impl FnMut(*mut *mut c_char, c_int) -> c_int,
-) -> Result<Vec<String>> {
+    empty: T,
+    mut list: impl FnMut(*mut T, c_int) -> c_int,
+    mut take: impl FnMut(T) -> U,
+) -> Result<Vec<U>> {
     let limit = match wanted {
         MaxNames::All => c_int::MAX as usize,
         MaxNames::AtMost(n) => n,
     };
     let mut length = limit.min(FIRST_BUFFER);
     loop {
-        let mut buffer: Vec<*mut c_char> = vec![std::ptr::null_mut(); length.max(1)];
+        let mut buffer: Vec<T> = vec![empty; length.max(1)];
         let count = list(buffer.as_mut_ptr(), length as c_int);
         if count < 0 {
             return Err(Error::Libvirt(virt::error::Error::last_error()));
         }
         let count = count as usize;
         let filled = count.min(length);
-        let names: Vec<String> = buffer[..filled].iter().map(|&p| take_string(p)).collect();
+        let entries: Vec<U> = buffer[..filled].iter().map(|&entry| take(entry)).collect();
         if count < length || length >= limit {
-            return Ok(names);
+            return Ok(entries);
         }
         // Full buffer and more wanted: there may be more than we saw.
         length = limit.min(count.max(length.saturating_mul(2)));
     }
+}
+
+/// Names from a `...ListNames(buffer, maxnames)` call; libvirt's strings
+/// are freed as they are copied.
+pub fn collect_names(wanted: MaxNames, list: impl FnMut(*mut *mut c_char, c_int) -> c_int) -> Result<Vec<String>> {
+    collect(wanted, std::ptr::null_mut(), list, take_string)
+}
+
+/// Numbers from a `...List(buffer, maxids)` call (domain ids).
+pub fn collect_ids(wanted: MaxNames, list: impl FnMut(*mut c_int, c_int) -> c_int) -> Result<Vec<c_int>> {
+    collect(wanted, 0, list, |id| id)
 }
 
 /// A string that libvirt allocated and handed over to us.

@@ -71,6 +71,7 @@ extern "C" {
 
     pub fn svb_fetch(perl: Perl, sv: *mut SV, mode: c_int, out: *mut Scalar) -> c_int;
 
+    pub fn svb_truth(perl: Perl, sv: *mut SV, truth: *mut c_int) -> c_int;
     pub fn svb_object_handle(
         perl: Perl,
         sv: *mut SV,
@@ -78,7 +79,7 @@ extern "C" {
         status: *mut c_int,
         found_kind: *mut u16,
     ) -> *mut c_void;
-    pub fn svb_object_release(perl: Perl, sv: *mut SV);
+    pub fn svb_object_release(perl: Perl, sv: *mut SV, kind: u16);
     pub fn svb_stash(perl: Perl, class_name: *const c_char) -> *mut HV;
     pub fn svb_new_object(perl: Perl, stash: *mut HV, kind: u16, handle: *mut c_void) -> *mut SV;
 

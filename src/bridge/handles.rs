@@ -182,14 +182,15 @@ impl<'a, T: Handle> FromArg<'a> for Obj<T> {
                 arg.error(&format!("is a {found} object, not a {} object", class()))
             }
             4 => arg.error(&format!("is a {} object that has already been destroyed", class())),
+            5 => Err(Error::Died(c_int::from(found))),
             _ => arg.error(&format!("is not a {} object", class())),
         }
     }
 }
 
-/// DESTROY: gives the object's libvirt reference back now rather than when
-/// its scalar is freed. Any value at all is accepted and ignored otherwise.
-pub fn release_object(arg: &Arg) {
-    // SAFETY: a live stack SV; the shim checks it is one of ours.
-    unsafe { ffi::svb_object_release(arg.perl, arg.sv()) }
+/// DESTROY: gives a `T` object's libvirt reference back now rather than
+/// when its scalar is freed. Any other value is accepted and left alone.
+pub fn release_object<T: Handle>(arg: &Arg) {
+    // SAFETY: a live stack SV; the shim checks it is one of ours, of kind T.
+    unsafe { ffi::svb_object_release(arg.perl, arg.sv(), T::KIND as u16) }
 }

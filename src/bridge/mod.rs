@@ -354,10 +354,16 @@ macro_rules! integer_args {
 }
 integer_args!(i32, u32, i64, u64);
 
+/// A true/false argument, read with Perl's own idea of truth.
 impl<'a> FromArg<'a> for bool {
     fn from_arg(arg: Option<Arg<'a>>) -> Result<Self> {
         let Some(arg) = arg else { return Err(Error::Croak(String::new())) };
-        Ok(arg.integer_in(i64::MIN as i128, u64::MAX as i128)?.unwrap_or(0) != 0)
+        let mut truth: c_int = 0;
+        // SAFETY: a live SV; the shim catches any die (ties, overloading).
+        match unsafe { ffi::svb_truth(arg.perl, arg.sv, &mut truth) } {
+            0 => Ok(truth != 0),
+            jumped => Err(Error::Died(jumped)),
+        }
     }
 }
 

@@ -227,15 +227,48 @@ int svb_fetch(pTHX_ SV *sv, int mode, svb_scalar *out)
     return jumped;
 }
 
+/* Perl's truth of sv, running get magic and bool overloading. Returns 0
+ * or the JMPENV code of a die. */
+int svb_truth(pTHX_ SV *sv, int *truth)
+{
+    int jumped;
+    dJMPENV;
+    if (!SvGMAGICAL(sv) && !(SvROK(sv) && SvAMAGIC(sv))) {
+        *truth = SvTRUE_nomg(sv);
+        return 0;
+    }
+    *truth = 0;
+    JMPENV_PUSH(jumped);
+    if (jumped == 0)
+        *truth = SvTRUE(sv);
+    JMPENV_POP;
+    return jumped;
+}
+
 /* -------------------------------------------------------------- objects */
 
 /* status: 0 live object of this kind, 1 not a reference, 2 not one of our
  * objects, 3 one of ours of another kind (*found_kind says which), 4 one
- * of ours whose handle has already been released. */
+ * of ours whose handle has already been released, 5 its get magic died
+ * (*found_kind holds the JMPENV code to rethrow). */
 void *svb_object_handle(pTHX_ SV *sv, U16 kind, int *status, U16 *found_kind)
 {
     SV *inner;
     MAGIC *mg;
+    if (SvGMAGICAL(sv)) {
+        /* a tied scalar or array element: FETCH may run Perl code */
+        int jumped;
+        dJMPENV;
+        JMPENV_PUSH(jumped);
+        if (jumped == 0)
+            mg_get(sv);
+        JMPENV_POP;
+        if (jumped) {
+            *status = 5;
+            *found_kind = (U16)jumped;
+            return NULL;
+        }
+    }
     if (!SvROK(sv)) {
         *status = 1;
         return NULL;
@@ -259,12 +292,14 @@ void *svb_object_handle(pTHX_ SV *sv, U16 kind, int *status, U16 *found_kind)
     return mg->mg_ptr;
 }
 
-/* Gives up the handle early (DESTROY); the magic then frees nothing. */
-void svb_object_release(pTHX_ SV *sv)
+/* Gives up the handle of an object of this kind early (DESTROY); the
+ * magic then frees nothing. Anything else is left alone. */
+void svb_object_release(pTHX_ SV *sv, U16 kind)
 {
     MAGIC *mg;
     if (SvROK(sv) && SvTYPE(SvRV(sv)) == SVt_PVMG
-        && (mg = mg_findext(SvRV(sv), PERL_MAGIC_ext, &svb_vtbl)))
+        && (mg = mg_findext(SvRV(sv), PERL_MAGIC_ext, &svb_vtbl))
+        && mg->mg_private == kind)
         svb_mg_free(aTHX_ SvRV(sv), mg);
 }
 

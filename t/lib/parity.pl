@@ -216,7 +216,7 @@ S('get_max_vcpus(test)', sub { $c->get_max_vcpus('test') });
 S('num_of_domains', sub { $c->num_of_domains });
 L('list_domain_ids(100)', sub { $c->list_domain_ids(100) });
 S('list_domain_ids(100) scalar', sub { $c->list_domain_ids(100) });
-L('list_domain_ids() usage', sub { $c->list_domain_ids() });
+L('list_domain_ids() usage', sub { $c->list_domain_ids() }, \&sorted_num);
 L('list_domains', sub { $c->list_domains }, \&names);
 S('list_domains scalar', sub { $c->list_domains });
 S('num_of_defined_domains', sub { $c->num_of_defined_domains });
@@ -449,7 +449,7 @@ L('list_snapshot_names(100)', sub { $d->list_snapshot_names(100) }, \&sorted);
 L('list_snapshot_names(100, 0)', sub { $d->list_snapshot_names(100, 0) }, \&sorted);
 S('list_snapshot_names(100) scalar is string', sub { my $x = $d->list_snapshot_names(100); (defined $x && $x =~ /^s[1-5]$/) ? 1 : 0 });
 L('list_snapshot_names(5) exact', sub { $d->list_snapshot_names(5) }, \&sorted);
-L('list_snapshot_names() usage', sub { $d->list_snapshot_names() });
+L('list_snapshot_names() usage', sub { $d->list_snapshot_names() }, \&sorted);
 for my $f (@LISTF) {
     L("list_snapshot_names(100, $f)", sub { $d->list_snapshot_names(100, SS($f)) }, \&sorted);
 }
@@ -515,7 +515,7 @@ sub per_snapshot {
 for my $n (qw(s1 s2 s3 s4 s5)) {
     per_snapshot($n, $snap{$n}) if $snap{$n};
 }
-L('s1 list_child_snapshot_names() usage', sub { $snap{s1}->list_child_snapshot_names() });
+L('s1 list_child_snapshot_names() usage', sub { $snap{s1}->list_child_snapshot_names() }, \&sorted);
 
 # Errors on creation
 S('create_snapshot(duplicate s1)', sub { $d->create_snapshot(snapxml('s1'), 0) });

@@ -171,7 +171,9 @@ True when the domain starts automatically with the host.
 =item $dom->set_autostart($bool);
 
 Sets whether the domain starts automatically with the host. Only
-persistent domains can.
+persistent domains can. C<$bool> is read with Perl's idea of truth, so
+C<''> and C<0> turn autostart off and C<'yes'> turns it on (the C module
+reads it as an integer, which turns C<'yes'> into 0).
 
 =back
 
