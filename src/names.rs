@@ -44,6 +44,8 @@ fn collect<T: Copy, U>(
 ) -> Result<Vec<U>> {
     let limit = match wanted {
         MaxNames::All => c_int::MAX as usize,
+        // Nothing to ask for; libvirtd 9.0.0 crashes on a zero-length request.
+        MaxNames::AtMost(0) => return Ok(Vec::new()),
         MaxNames::AtMost(n) => n,
     };
     let mut length = limit.min(FIRST_BUFFER);

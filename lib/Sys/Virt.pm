@@ -771,7 +771,9 @@ The C<$maxnames> (or C<$maxids>) argument of the C<list_*_names> and
 C<list_domain_ids> methods caps the length of the list returned. It may
 be left out or undef to get every name, is never exceeded, and croaks
 when negative. A number larger than libvirt can take (2**31-1) also
-means every name.
+means every name. Zero gives an empty list without asking libvirt at
+all (libvirtd 9.0.0 crashes when a client asks it for zero snapshot
+names).
 
 =item Strings
 
