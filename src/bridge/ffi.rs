@@ -78,6 +78,7 @@ extern "C" {
         kind: u16,
         status: *mut c_int,
         found_kind: *mut u16,
+        held: *mut *mut SV,
     ) -> *mut c_void;
     pub fn svb_object_release(perl: Perl, sv: *mut SV, kind: u16);
     pub fn svb_stash(perl: Perl, class_name: *const c_char) -> *mut HV;

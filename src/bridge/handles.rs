@@ -148,20 +148,33 @@ impl Drop for Owned {
 }
 
 /// An object argument: the handle of a live object of kind `T`, borrowed
-/// for the length of the call (the object on Perl's stack keeps it alive).
-pub struct Obj<T: Handle>(ManuallyDrop<T>);
+/// for the length of the call. The object's scalar is held meanwhile (one
+/// Perl reference, given back on drop), so Perl code that runs during the
+/// call cannot free the handle; that is cheaper than a libvirt reference.
+pub struct Obj<T: Handle> {
+    handle: ManuallyDrop<T>,
+    perl: Perl,
+    held: *mut SV,
+}
 
 impl<T: Handle> Deref for Obj<T> {
     type Target = T;
     fn deref(&self) -> &T {
-        &self.0
+        &self.handle
+    }
+}
+
+impl<T: Handle> Drop for Obj<T> {
+    fn drop(&mut self) {
+        // SAFETY: the reference svb_object_handle took for us.
+        unsafe { ffi::svb_refcnt_dec(self.perl, self.held) }
     }
 }
 
 impl<T: Handle + Clone> Obj<T> {
     /// A new reference of our own, to keep beyond the call.
     pub fn to_owned(&self) -> T {
-        (*self.0).clone()
+        (*self.handle).clone()
     }
 }
 
@@ -170,13 +183,15 @@ impl<'a, T: Handle> FromArg<'a> for Obj<T> {
         let Some(arg) = arg else { return Err(Error::Croak(String::new())) };
         let mut status: c_int = 0;
         let mut found: u16 = 0;
-        // SAFETY: a live stack SV; the shim only reads it.
-        let handle = unsafe { ffi::svb_object_handle(arg.perl, arg.sv(), T::KIND as u16, &mut status, &mut found) };
+        let mut held: *mut SV = std::ptr::null_mut();
+        // SAFETY: a live stack SV; the shim catches any die (ties).
+        let handle =
+            unsafe { ffi::svb_object_handle(arg.perl, arg.sv(), T::KIND as u16, &mut status, &mut found, &mut held) };
         let class = || T::KIND.class_name();
         match status {
             // SAFETY: the object's magic owns a reference that outlives the call;
             // ManuallyDrop keeps us from releasing it.
-            0 => Ok(Obj(ManuallyDrop::new(unsafe { T::from_raw(handle) }))),
+            0 => Ok(Obj { handle: ManuallyDrop::new(unsafe { T::from_raw(handle) }), perl: arg.perl, held }),
             3 => {
                 let found = Kind::from_raw(found).map_or("foreign", Kind::class_name);
                 arg.error(&format!("is a {found} object, not a {} object", class()))

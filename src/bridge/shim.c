@@ -250,8 +250,13 @@ int svb_truth(pTHX_ SV *sv, int *truth)
 /* status: 0 live object of this kind, 1 not a reference, 2 not one of our
  * objects, 3 one of ours of another kind (*found_kind says which), 4 one
  * of ours whose handle has already been released, 5 its get magic died
- * (*found_kind holds the JMPENV code to rethrow). */
-void *svb_object_handle(pTHX_ SV *sv, U16 kind, int *status, U16 *found_kind)
+ * (*found_kind holds the JMPENV code to rethrow).
+ *
+ * On success *held is the object's scalar with one more reference, which
+ * the caller gives back (svb_refcnt_dec) when the call is over: Perl code
+ * run meanwhile (a tie, an overload) may drop every other reference, and
+ * the handle must outlive the call. */
+void *svb_object_handle(pTHX_ SV *sv, U16 kind, int *status, U16 *found_kind, SV **held)
 {
     SV *inner;
     MAGIC *mg;
@@ -289,15 +294,19 @@ void *svb_object_handle(pTHX_ SV *sv, U16 kind, int *status, U16 *found_kind)
         return NULL;
     }
     *status = 0;
+    *held = SvREFCNT_inc_simple_NN(inner);
     return mg->mg_ptr;
 }
 
-/* Gives up the handle of an object of this kind early (DESTROY); the
- * magic then frees nothing. Anything else is left alone. */
+/* DESTROY: gives up the handle of an object of this kind, unless the
+ * object is still referenced elsewhere: a DESTROY that perl calls holds
+ * the only reference, while an explicit one made while a call is using
+ * the object (or from another reference) must not pull the handle from
+ * under it. The magic then frees nothing. Anything else is left alone. */
 void svb_object_release(pTHX_ SV *sv, U16 kind)
 {
     MAGIC *mg;
-    if (SvROK(sv) && SvTYPE(SvRV(sv)) == SVt_PVMG
+    if (SvROK(sv) && SvTYPE(SvRV(sv)) == SVt_PVMG && SvREFCNT(SvRV(sv)) <= 1
         && (mg = mg_findext(SvRV(sv), PERL_MAGIC_ext, &svb_vtbl))
         && mg->mg_private == kind)
         svb_mg_free(aTHX_ SvRV(sv), mg);

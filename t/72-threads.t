@@ -1,0 +1,249 @@
+# -*- perl -*-
+#
+# Perl ithreads: every object alive when a thread starts is cloned into it
+# and each clone holds its own libvirt reference. Objects are used in the
+# parent and in the threads at the same time, dropped on either side,
+# returned from threads to the parent, and everything still works after
+# the joins. Each scenario runs in a forked child (t/lib/Crash.pm), so a
+# crash, also one at interpreter exit, is a failure of that scenario, and
+# the child's STDERR must stay empty (no warnings at thread or process
+# exit).
+
+use strict;
+use warnings;
+
+use Config;
+use FindBin;
+use lib "$FindBin::Bin/lib";
+
+use Test::More;
+
+use Crash ();
+use Sys::Virt;
+BEGIN { Crash::assert_our_build() }
+
+plan skip_all => 'this perl is built without ithreads (useithreads is not defined)'
+    unless $Config{useithreads};
+
+my $URI = 'test:///default';
+my $THREADS = 4;
+
+sub snap_xml { return "<domainsnapshot><name>$_[0]</name></domainsnapshot>" }
+sub dom_xml {
+    return "<domain type='test'><name>$_[0]</name><memory>1024</memory>"
+         . "<os><type>hvm</type></os></domain>";
+}
+
+# Runs $code in a child with threads loaded; it must print "ok\n" last,
+# exit 0, without a signal, a hang, or anything on STDERR.
+sub scenario {
+    my ($name, $code) = @_;
+    my $r = Crash::run_in_child(sub {
+        require threads;
+        threads->import;
+        $code->();
+        print "ok\n";
+    }, timeout => 60);
+    my $clean = $r->{ok} && $r->{stdout} =~ /(?:\A|\n)ok\n\z/ && $r->{stderr} eq '';
+    ok($clean, $name) or diag "stdout: $r->{stdout}\n" . Crash::describe($r);
+    return $r;
+}
+
+# A connection, the test domain, a persistent domain of our own, and a
+# small snapshot tree on it: root -> (a, b), a -> a1.
+sub fixtures {
+    my $con = Sys::Virt->new(uri => $URI);
+    my $dom = $con->get_domain_by_name('test');
+    my $own = $con->define_domain(dom_xml('thr-dom'));
+    $own->create;
+    my %snap;
+    $snap{root} = $own->create_snapshot(snap_xml('root'));
+    $snap{a}    = $own->create_snapshot(snap_xml('a'));
+    $snap{a1}   = $own->create_snapshot(snap_xml('a1'));
+    $snap{root}->revert_to;
+    $snap{b}    = $own->create_snapshot(snap_xml('b'));
+    return ($con, $dom, $own, \%snap);
+}
+
+# Uses every object once; returns a string that only a working set of
+# objects produces.
+sub exercise {
+    my ($con, $dom, $own, $snap) = @_;
+    my @out;
+    push @out, $con->get_uri, $con->get_type, scalar($con->list_domain_ids);
+    push @out, $dom->get_name, $dom->get_id, $own->get_name;
+    push @out, join ',', sort map { $_->get_name } $own->list_all_snapshots;
+    push @out, join ',', sort $own->list_snapshot_names;
+    push @out, $snap->{a1}->get_parent->get_name, $snap->{root}->num_of_child_snapshots;
+    push @out, length($dom->get_xml_description) > 100 ? 'xml' : 'short xml';
+    my $err = eval { $con->get_domain_by_name('no-such-domain'); 1 } ? 'no error' : ref($@) . ':' . $@->code;
+    push @out, $err;
+    my $croak = eval { $dom->get_xml_description(-1); 1 } ? 'no croak' : ($@ =~ /argument 'flags'/ ? 'croak' : "bad croak: $@");
+    push @out, $croak;
+    return join '|', @out;
+}
+
+# -------------------------------------------------------------------------
+
+scenario('threads started while objects are alive use them, and so does the parent', sub {
+    my @fx = fixtures();
+    my $expect = exercise(@fx);
+    my @thr = map {
+        threads->create(sub {
+            my @got;
+            push @got, exercise(@fx) for 1 .. 25;
+            return join "\n", @got;
+        });
+    } 1 .. $THREADS;
+    # The parent works on the same objects while the threads run.
+    for (1 .. 25) {
+        my $got = exercise(@fx);
+        die "parent during threads: $got\n" unless $got eq $expect;
+    }
+    for my $t (@thr) {
+        my $got = $t->join;
+        die "a thread failed: " . ($t->error // 'no result') . "\n" unless defined $got;
+        for my $line (split /\n/, $got) {
+            die "thread saw: $line\nexpected: $expect\n" unless $line eq $expect;
+        }
+    }
+    my $after = exercise(@fx);
+    die "after join: $after\n" unless $after eq $expect;
+});
+
+scenario('many objects, several threads, each thread dropping its copies', sub {
+    my ($con, $dom, $own, $snap) = fixtures();
+    my @doms = map { $con->get_domain_by_name('test') } 1 .. 200;
+    my @snaps = map { $own->get_snapshot_by_name($_) } (qw(root a a1 b)) x 50;
+    my @thr = map {
+        my $n = $_;
+        threads->create(sub {
+            my $names = 0;
+            $names += ($_->get_name eq 'test') for @doms;
+            $names += ($_->get_name =~ /^(root|a|a1|b)$/) for @snaps;
+            # Drop this thread's copies in different ways.
+            if ($n % 3 == 0)    { @doms = (); @snaps = () }
+            elsif ($n % 3 == 1) { $_->DESTROY for @doms, @snaps }
+            # else: left to the thread's own destruction
+            return $names;
+        });
+    } 1 .. $THREADS;
+    for my $t (@thr) {
+        my $got = $t->join;
+        die "a thread counted " . ($got // 'nothing') . " working objects, not 400\n"
+            unless defined $got && $got == 400;
+    }
+    # The parent's objects were not released by any thread.
+    for (@doms) { die "parent domain broken\n" unless $_->get_name eq 'test' }
+    for (@snaps) { die "parent snapshot broken\n" unless $_->get_xml_description =~ /<domainsnapshot/ }
+    @doms = ();
+    @snaps = ();
+    exercise($con, $dom, $own, $snap);
+});
+
+scenario('objects made in a thread and returned to the parent through join', sub {
+    my ($con, $dom, $own, $snap) = fixtures();
+    my @thr = map {
+        threads->create({ context => 'list' }, sub {
+            my $c = Sys::Virt->new(uri => $URI);
+            my $d = $c->get_domain_by_name('thr-dom');
+            my $s = $d->get_snapshot_by_name('a1');
+            my @all = $d->list_all_snapshots;
+            return ($c, $d, $s, @all);
+        });
+    } 1 .. $THREADS;
+    my @got;
+    push @got, [$_->join] for @thr;
+    for my $set (@got) {
+        my ($c, $d, $s, @all) = @$set;
+        die "returned connection broken\n" unless $c->get_uri eq $URI;
+        die "returned domain broken\n" unless $d->get_name eq 'thr-dom';
+        die "returned snapshot broken\n" unless $s->get_parent->get_name eq 'a';
+        die "returned list broken\n" unless join(',', sort map { $_->get_name } @all) eq 'a,a1,b,root';
+    }
+    @got = ();
+    exercise($con, $dom, $own, $snap);
+});
+
+scenario('threads starting threads, objects made and dropped at every level', sub {
+    my @fx = fixtures();
+    my $expect = exercise(@fx);
+    my $inner = sub {
+        my $d = $fx[0]->get_domain_by_name('test');
+        return exercise(@fx) . '|' . $d->get_name;
+    };
+    my @thr = map {
+        threads->create(sub {
+            my $mine = $fx[0]->get_domain_by_name('thr-dom');
+            my @t = map { threads->create($inner) } 1 .. 2;
+            my @r = map { $_->join } @t;
+            return join "\n", @r, exercise(@fx) . '|' . $mine->get_name;
+        });
+    } 1 .. 2;
+    for my $t (@thr) {
+        my @lines = split /\n/, $t->join // '';
+        die "nested threads returned " . scalar(@lines) . " results\n" unless @lines == 3;
+        $_ eq "$expect|test" or $_ eq "$expect|thr-dom" or die "nested thread saw: $_\n" for @lines;
+    }
+    die "parent after nested threads\n" unless exercise(@fx) eq $expect;
+});
+
+scenario('objects changed in one thread are seen changed in another', sub {
+    my ($con, $dom, $own, $snap) = fixtures();
+    my $t = threads->create(sub {
+        $snap->{b}->delete;
+        $own->suspend;
+        return 'done';
+    });
+    die "thread failed\n" unless ($t->join // '') eq 'done';
+    my $state = ($own->get_state)[0];
+    die "state $state after suspend in a thread\n" unless $state == Sys::Virt::Domain::STATE_PAUSED();
+    my $e = eval { $snap->{b}->get_xml_description; 1 } ? undef : $@;
+    die "deleted snapshot still answers\n" unless ref $e && $e->isa('Sys::Virt::Error');
+    $own->resume;
+    die "names after delete\n" unless join(',', sort $own->list_snapshot_names) eq 'a,a1,root';
+});
+
+scenario('a thread started while an error object and stale objects are alive', sub {
+    my ($con, $dom, $own, $snap) = fixtures();
+    my $err = eval { $con->get_domain_by_name('nope'); 1 } ? undef : $@;
+    my $gone = $own->create_snapshot(snap_xml('gone'));
+    $gone->delete;
+    my $destroyed = $con->get_domain_by_name('test');
+    $destroyed->DESTROY;
+    my $t = threads->create(sub {
+        my @r;
+        push @r, ref($err) . ':' . $err->code;
+        push @r, eval { $gone->get_name } // 'gone-error';
+        push @r, eval { $gone->get_xml_description; 'xml' } // (ref $@ ? 'libvirt-error' : 'croak');
+        push @r, eval { $destroyed->get_name } // ($@ =~ /already been destroyed/ ? 'destroyed' : "other: $@");
+        return join ',', @r;
+    });
+    my $got = $t->join // '';
+    die "thread saw: $got\n" unless $got eq 'Sys::Virt::Error:42,gone,libvirt-error,destroyed';
+});
+
+scenario('threads and the parent racing on one connection', sub {
+    my $con = Sys::Virt->new(uri => $URI);
+    my @thr = map {
+        my $n = $_;
+        threads->create(sub {
+            for my $i (1 .. 100) {
+                my $d = $con->define_domain(dom_xml("race-$n-$i"));
+                my $s = eval { $con->get_domain_by_name("race-$n-$i") } or die "lookup: $@";
+                $d->undefine;
+                my @all = $con->list_all_domains;
+            }
+            return 1;
+        });
+    } 1 .. $THREADS;
+    for my $i (1 .. 100) {
+        my @all = $con->list_all_domains;
+        my @names = $con->list_defined_domain_names;
+    }
+    $_->join or die "racing thread failed: " . ($_->error // '') . "\n" for @thr;
+    my @left = grep { /^race-/ } $con->list_defined_domain_names;
+    die "left over: @left\n" if @left;
+});
+
+done_testing;

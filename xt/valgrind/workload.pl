@@ -1,0 +1,167 @@
+# A representative run of the module for valgrind's memcheck (see
+# xt/valgrind.t): every method of Sys::Virt, Sys::Virt::Domain and
+# Sys::Virt::DomainSnapshot with good arguments, the failures (libvirt
+# errors, our argument checks, dying tied arguments, forged and destroyed
+# objects), objects crossing an ithread, a fork, and objects left to
+# global destruction. It prints "workload done" when it got to the end.
+
+use strict;
+use warnings;
+
+use Config;
+use Sys::Virt;
+
+die "loaded $INC{'Sys/Virt.pm'}\n" unless $INC{'Sys/Virt.pm'} =~ m{blib/lib/Sys/Virt\.pm\z};
+
+my $URI = 'test:///default';
+my $rounds = $ENV{WORKLOAD_ROUNDS} || 3;
+
+sub snap_xml { return "<domainsnapshot><name>$_[0]</name></domainsnapshot>" }
+sub dom_xml {
+    return "<domain type='test'><name>$_[0]</name><memory>1024</memory>"
+         . "<os><type>hvm</type></os></domain>";
+}
+
+sub fails(&) {
+    my ($code) = @_;
+    return eval { $code->(); 1 } ? die("expected a failure\n") : $@;
+}
+
+package Dying {
+    sub TIESCALAR { bless {}, shift }
+    sub FETCH { die "dying tie\n" }
+}
+
+for my $round (1 .. $rounds) {
+    # ---- Sys::Virt
+    my $con = Sys::Virt->new(uri => $URI);
+    my $ro = Sys::Virt->new(uri => $URI, readonly => 1);
+    my $auth = Sys::Virt->new(uri => $URI, auth => 1, credlist => [Sys::Virt::CRED_AUTHNAME()], callback => sub { 0 });
+    my @info = ($con->get_uri, $con->get_type, $con->get_hostname, $con->get_version,
+                $con->get_library_version, $con->get_major_version, $con->get_minor_version,
+                $con->get_micro_version, Sys::Virt->get_version, $con->get_max_vcpus,
+                $con->is_alive, $con->is_secure, $con->is_encrypted, $con->get_capabilities,
+                $con->num_of_domains, $con->num_of_defined_domains);
+    my $node = $con->get_node_info;
+    my @ids = $con->list_domain_ids;
+    my @some = $con->list_domain_ids(1);
+    my @names = $con->list_defined_domain_names;
+    my @all = $con->list_all_domains;
+    my @doms = $con->list_domains;
+    my @defs = $con->list_defined_domains;
+
+    # ---- Sys::Virt::Domain
+    my $dom = $con->get_domain_by_name('test');
+    my $by_id = $con->get_domain_by_id($dom->get_id);
+    my $by_uuid = $con->get_domain_by_uuid($dom->get_uuid_string);
+    my $by_raw = $con->get_domain_by_uuid($dom->get_uuid);
+    my $own = $con->define_domain(dom_xml("vg-$round"));
+    $own->create;
+    my @dinfo = ($own->get_name, $own->get_id, $own->get_uuid, $own->get_uuid_string,
+                 $own->get_os_type, $own->get_xml_description, $own->get_xml_description(1),
+                 $own->is_active, $own->is_persistent, $own->is_updated, $own->get_autostart,
+                 $own->get_max_memory, $own->get_max_vcpus, $own->num_of_snapshots,
+                 $own->has_current_snapshot);
+    my $dinfo = $own->get_info;
+    my @state = $own->get_state;
+    $own->set_autostart(1);
+    $own->suspend;
+    $own->resume;
+
+    # ---- snapshots: root -> a -> a1, root -> b
+    my $root = $own->create_snapshot(snap_xml('root'));
+    my $a = $own->create_snapshot(snap_xml('a'));
+    my $a1 = Sys::Virt::DomainSnapshot->_new(domain => $own, xml => snap_xml('a1'));
+    $root->revert_to;
+    my $b = $own->create_snapshot(snap_xml('b'));
+    my @snames = ($own->list_snapshot_names, $own->list_snapshot_names(2), $own->list_snapshot_names(0));
+    my @snaps = ($own->list_all_snapshots, $own->list_snapshots);
+    my $cur = $own->current_snapshot;
+    my $look = $own->get_snapshot_by_name('a1');
+    my $look2 = Sys::Virt::DomainSnapshot->_new(domain => $own, name => 'a');
+    my @sinfo = ($a1->get_name, $a1->get_xml_description, $a1->is_current, $a1->has_metadata,
+                 $root->num_of_child_snapshots);
+    fails { $root->get_parent };
+    my $parent = $a1->get_parent;
+    my @kids = ($root->list_child_snapshot_names, $root->list_child_snapshot_names(1),
+                $root->list_all_children, $root->list_child_snapshots);
+    $b->delete;
+    $a->delete(Sys::Virt::DomainSnapshot::DELETE_CHILDREN());
+
+    # ---- failures
+    my @errors = (
+        fails { $con->get_domain_by_name('no-such-domain') },
+        fails { $own->get_snapshot_by_name('no-such-snapshot') },
+        fails { $a1->get_xml_description },                        # deleted above
+        fails { $own->get_xml_description(2**31) },
+        fails { $con->define_domain('<domain') },
+        fails { $own->create_snapshot('<domainsnapshot>' . ('x' x 100_000)) },
+        fails { $ro->define_domain(dom_xml('ro')) },
+        fails { Sys::Virt->new(uri => 'no/such/driver') },
+        fails { $own->get_xml_description(-1) },
+        fails { $own->get_xml_description('abc') },
+        fails { $own->get_xml_description([]) },
+        fails { $own->list_snapshot_names(-1) },
+        fails { $con->get_domain_by_name("a\0b") },
+        fails { my $s = "a\xff"; utf8::decode($s) or Encode::_utf8_on($s); $con->get_domain_by_name($s) },
+        fails { Sys::Virt::Domain::get_name(bless \(my $x = 12345), 'Sys::Virt::Domain') },
+        fails { Sys::Virt::Domain::get_name(bless \(my $x = ${$dom}), 'Sys::Virt::Domain') },
+        fails { Sys::Virt::Domain::get_name($con) },
+        fails { Sys::Virt::Domain::get_name() },
+        fails { Sys::Virt::get_uri('Sys::Virt') },
+        fails { tie my $f, 'Dying'; $own->get_xml_description($f) },
+        fails { my $d = $con->get_domain_by_name('test'); $d->DESTROY; $d->get_name },
+    );
+    my $text = join '', map { "$_" } @errors;
+
+    # ---- a transient domain, destroyed; a domain undefined under its object
+    my $tr = $con->create_domain(dom_xml("vg-tr-$round"));
+    $tr->destroy;
+    fails { $tr->get_info };
+    $own->destroy;
+    $own->undefine(Sys::Virt::Domain::UNDEFINE_SNAPSHOTS_METADATA());
+    fails { $own->get_info };
+}
+
+# ---- objects across an ithread
+if ($Config{useithreads} && !$ENV{WORKLOAD_NO_THREADS}) {
+    require threads;
+    my $con = Sys::Virt->new(uri => $URI);
+    my $dom = $con->get_domain_by_name('test');
+    my $snap = $dom->create_snapshot(snap_xml('thread'));
+    my @t = map {
+        threads->create(sub {
+            my $d = $con->get_domain_by_name('test');
+            my @s = $dom->list_all_snapshots;
+            return ($d, $snap->get_name, scalar @s);
+        });
+    } 1 .. 2;
+    my @back = map { [$_->join] } @t;
+    $_->[0]->get_name for @back;
+    $snap->delete;
+}
+
+# ---- a fork; the child leaves through normal global destruction
+{
+    my $con = Sys::Virt->new(uri => $URI);
+    my $dom = $con->get_domain_by_name('test');
+    my $pid = fork;
+    die "fork: $!" unless defined $pid;
+    if ($pid == 0) {
+        my @s = $dom->list_all_snapshots;
+        my $d = $con->get_domain_by_name('test');
+        exit 0;
+    }
+    waitpid $pid, 0;
+    die "child exit $?\n" if $?;
+    $dom->get_name;
+}
+
+# ---- left to global destruction
+our $g_con = Sys::Virt->new(uri => $URI);
+our $g_dom = $g_con->get_domain_by_name('test');
+our %cycle = (dom => $g_dom);
+$cycle{self} = \%cycle;
+our $g_err = eval { $g_con->get_domain_by_name('nope'); 1 } ? undef : $@;
+
+print "workload done\n";
