@@ -99,9 +99,4 @@ crate::xsubs! { "Sys::Virt";
     fn list_all_domains(con: Obj<Connect>, flags: Flags) -> Result<List<Domain>> {
         Ok(List(con.list_all_domains(flags.0)?))
     }
-
-    fn DESTROY(con: Arg) -> Result<()> {
-        crate::bridge::release_object::<Connect>(&con);
-        Ok(())
-    }
 }

@@ -185,9 +185,4 @@ crate::xsubs! { "Sys::Virt::Domain";
     fn create_snapshot(dom: Obj<Domain>, xml: String, flags: Flags) -> Result<DomainSnapshot> {
         Ok(dom.create_snapshot_xml(&xml, flags.0)?)
     }
-
-    fn DESTROY(dom: Arg) -> Result<()> {
-        crate::bridge::release_object::<Domain>(&dom);
-        Ok(())
-    }
 }

@@ -60,9 +60,4 @@ crate::xsubs! { "Sys::Virt::DomainSnapshot";
     fn list_all_children(domss: Obj<DomainSnapshot>, flags: Flags) -> Result<List<DomainSnapshot>> {
         Ok(List(domss.list_all_children(flags.0)?))
     }
-
-    fn DESTROY(domss: crate::bridge::Arg) -> Result<()> {
-        crate::bridge::release_object::<DomainSnapshot>(&domss);
-        Ok(())
-    }
 }

@@ -16,6 +16,7 @@ use lib "$FindBin::Bin/lib";
 
 use Config;
 use Test::More;
+use B ();
 use Scalar::Util qw(blessed reftype refaddr);
 use Tie::Array ();
 
@@ -216,7 +217,8 @@ same_names([$d->list_snapshot_names], [qw(obj1 obj2)], 'no snapshot was deleted 
 }
 
 # ---------------------------------------------------------------------------
-# DESTROY called explicitly
+# DESTROY called explicitly: it is empty, the handle goes with the object's
+# last reference, so the object stays usable.
 # ---------------------------------------------------------------------------
 
 {
@@ -224,15 +226,15 @@ same_names([$d->list_snapshot_names], [qw(obj1 obj2)], 'no snapshot was deleted 
         my @r;
         my $x = $d->get_snapshot_by_name('obj1');
         $x->DESTROY;
-        push @r, eval { $x->get_name; 1 } ? 'alive' : $@;
+        push @r, eval { $x->get_name } // "error: $@";
         $x->DESTROY;    # twice is harmless
-        push @r, eval { $x->get_xml_description; 1 } ? 'alive' : $@;
+        push @r, eval { $x->get_xml_description; 'xml' } // "error: $@";
         my $y = $c->get_domain_by_name('test');
         $y->DESTROY;
-        push @r, eval { $y->get_name; 1 } ? 'alive' : $@;
+        push @r, eval { $y->get_name } // "error: $@";
         my $z = conn();
         $z->DESTROY;
-        push @r, eval { $z->get_uri; 1 } ? 'alive' : $@;
+        push @r, eval { $z->get_uri } // "error: $@";
         undef $x;
         undef $y;
         undef $z;
@@ -240,16 +242,10 @@ same_names([$d->list_snapshot_names], [qw(obj1 obj2)], 'no snapshot was deleted 
         return join '|', @r;
     });
     child_status_ok($status, 'explicit DESTROY: no crash', $out);
-    my @r = split /\|/, $out;
-    like($r[0], qr/\ASys::Virt::DomainSnapshot::get_name: argument 'domss' is a Sys::Virt::DomainSnapshot object that has already been destroyed at /,
-         'a method after DESTROY croaks');
-    like($r[1], qr/\ASys::Virt::DomainSnapshot::get_xml_description: argument 'domss' is a Sys::Virt::DomainSnapshot object that has already been destroyed at /,
-         'a second DESTROY is harmless; methods still croak');
-    like($r[2], qr/\ASys::Virt::Domain::get_name: argument 'dom' is a Sys::Virt::Domain object that has already been destroyed at /,
-         'a Domain after DESTROY');
-    like($r[3], qr/\ASys::Virt::get_uri: argument 'con' is a Sys::Virt object that has already been destroyed at /,
-         'a connection after DESTROY');
-    is_deeply([@r[4 .. 6]], ['obj1', 'test', TEST_URI], 'other objects for the same things are unaffected');
+    is_deeply([split /\|/, $out], ['obj1', 'xml', 'test', TEST_URI, 'obj1', 'test', TEST_URI],
+              'objects stay usable after an explicit DESTROY, and so do the others');
+    ok(!Sys::Virt::DomainSnapshot->can('DESTROY') || !B::svref_2object(\&Sys::Virt::DomainSnapshot::DESTROY)->XSUB,
+       'DESTROY is a Perl sub (empty, so perl skips it)');
 }
 {
     # DESTROY of an object some other object depends on.

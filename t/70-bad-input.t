@@ -182,7 +182,7 @@ sub build_fixtures {
         $fx{snap_orphan2} = $d3->get_snapshot_by_name('fx-child');
     }
 
-    # Objects whose handle was given back by an explicit DESTROY.
+    # Objects on which DESTROY was called by hand (a no-op: they stay usable).
     $fx{con_destroyed} = Sys::Virt->new(uri => $URI);
     $fx{con_destroyed}->DESTROY;
     $fx{dom_destroyed} = $con->get_domain_by_name('fx-dom');
@@ -256,7 +256,8 @@ sub obj_inputs {
                   :               $_[0]{dom}->get_snapshot_by_name('fx-root');
             bless $h, $class }, 'ours'] } @others),
         ['Sys::Virt::Error object', sub { bless { code => 1, level => 2, domain => 0, message => 'x' }, 'Sys::Virt::Error' }, 'ours'],
-        ['destroyed object',   sub { $_[0]{"${kind}_destroyed"} },    'ours'],
+        # DESTROY is empty: a handle goes only with the object's last reference.
+        ['object after an explicit DESTROY', sub { $_[0]{"${kind}_destroyed"} }, 'any'],
         ['tied scalar holding the object', sub { tied_value('ok', $_[0]{$kind}) }, 'any', 0, 'deref'],
         ['tied scalar dying',  sub { tied_value('die') },             'any', 0, 'deref'],
         ($kind eq 'dom' ? (
@@ -511,7 +512,8 @@ sub uuid_inputs {
 #
 # Parameter types: con dom snap (objects); flags max (maxnames); domname
 # snapname uri domtype uuidstr (strings); domxml snapxml; id; bool; uuid
-# (16 bytes or a string form); uuidbytes; anyobj (DESTROY's invocant);
+# (16 bytes or a string form); uuidbytes; anyobj (DESTROY's invocant, which
+# may be anything: DESTROY is empty);
 # con|class (an invocant that may be a class name). A trailing '?' marks
 # an optional parameter.
 
@@ -526,7 +528,8 @@ $SPEC{"Sys::Virt::$_"} = ['con|class'] for qw(get_version get_major_version get_
     'Sys::Virt::_open'                      => [qw(uri? flags?)],
     'Sys::Virt::_open_auth'                 => [qw(uri? credlist? callback? flags?)],
     'Sys::Virt::_get_library_version'       => [],
-    'Sys::Virt::DESTROY'                    => ['anyobj'],
+    'Sys::Virt::DESTROY'                    => ['anyobj?'],
+    'Sys::Virt::CLONE'                      => ['domname?'],
     'Sys::Virt::get_max_vcpus'              => [qw(con domtype?)],
     'Sys::Virt::list_domain_ids'            => [qw(con maxids?)],
     'Sys::Virt::list_defined_domain_names'  => [qw(con maxnames?)],
@@ -546,7 +549,7 @@ $SPEC{"Sys::Virt::Domain::$_"} = [qw(dom flags?)] for qw(
     num_of_snapshots list_all_snapshots has_current_snapshot current_snapshot);
 %SPEC = (%SPEC,
     'Sys::Virt::Domain::_new'               => 'custom',
-    'Sys::Virt::Domain::DESTROY'            => ['anyobj'],
+    'Sys::Virt::Domain::DESTROY'            => ['anyobj?'],
     'Sys::Virt::Domain::_lookup_by_name'    => [qw(con domname)],
     'Sys::Virt::Domain::_lookup_by_id'      => [qw(con id)],
     'Sys::Virt::Domain::_lookup_by_uuid'    => [qw(con uuidbytes)],
@@ -564,7 +567,7 @@ $SPEC{"Sys::Virt::DomainSnapshot::$_"} = [qw(snap flags?)] for qw(
     num_of_child_snapshots list_all_children);
 %SPEC = (%SPEC,
     'Sys::Virt::DomainSnapshot::_new'       => 'custom',
-    'Sys::Virt::DomainSnapshot::DESTROY'    => ['anyobj'],
+    'Sys::Virt::DomainSnapshot::DESTROY'    => ['anyobj?'],
     'Sys::Virt::DomainSnapshot::_lookup_by_name' => [qw(dom snapname flags?)],
     'Sys::Virt::DomainSnapshot::_create_xml' => [qw(dom snapxml flags?)],
     'Sys::Virt::DomainSnapshot::list_child_snapshot_names' => [qw(snap maxnames? flags?)],

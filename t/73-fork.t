@@ -61,7 +61,8 @@ in_child('uses every inherited object, then exits with everything alive', sub {
     die "child state\n" unless parent_state() eq $expect;
     my $x = $dom->get_xml_description;
     my @all = $dom->list_all_snapshots;
-    die "stale destroyed object\n" unless !eval { $destroyed->get_name; 1 } && $@ =~ /already been destroyed/;
+    # DESTROY is empty: called by hand, it leaves the object usable.
+    die "object after an explicit DESTROY\n" unless eval { $destroyed->get_name } eq 'test';
 });
 
 in_child('drops inherited objects with undef, DESTROY and scope exit', sub {

@@ -50,7 +50,8 @@ sub object_xsubs {
     no strict 'refs';
     my @names;
     for my $name (sort keys %{"${pkg}::"}) {
-        next if $name =~ /::$/ || $name eq 'bootstrap' || $name eq 'DESTROY' || $name =~ /^_/;
+        # CLONE is perl's hook for new threads, called with a class name.
+        next if $name =~ /::$/ || $name =~ /^(?:bootstrap|DESTROY|CLONE)$/ || $name =~ /^_/;
         next unless defined &{"${pkg}::$name"};
         my $cv = B::svref_2object(\&{"${pkg}::$name"});
         next if !$cv->XSUB || $cv->CvFLAGS & B::CVf_CONST();

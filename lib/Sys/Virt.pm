@@ -87,6 +87,12 @@ for my $class (qw(Sys::Virt Sys::Virt::Domain Sys::Virt::DomainSnapshot)) {
     };
 }
 
+# An object gives its libvirt reference back when its last Perl reference
+# goes (the object's magic does that, once). Perl skips an empty DESTROY,
+# which saves a method call per object; it is still there for can() and
+# SUPER::DESTROY.
+sub DESTROY { }
+
 sub get_major_version { return int($_[0]->get_version / 1_000_000) }
 sub get_minor_version { return int(($_[0]->get_version % 1_000_000) / 1000) }
 sub get_micro_version { return $_[0]->get_version % 1000 }
@@ -882,6 +888,14 @@ character strings, so C<length> counts characters; the C module returns
 the raw UTF-8 bytes. Going in, character strings are passed as UTF-8,
 byte strings that are valid UTF-8 are passed unchanged, and other byte
 strings are taken as Latin-1 text.
+
+=item Calling DESTROY by hand does nothing
+
+An object's libvirt reference is given back when its last Perl reference
+goes, exactly once, by the object itself; its C<DESTROY> method is empty
+(which also spares perl a method call per object freed). The C module's
+C<DESTROY> frees the handle, so calling it by hand leaves an object whose
+next use reads freed memory.
 
 =item Serializing an object croaks
 

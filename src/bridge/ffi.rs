@@ -48,7 +48,10 @@ pub struct Scalar {
 }
 
 extern "C" {
-    pub fn svb_init(release: HandleFn, retain: HandleFn);
+    pub fn svb_init(release: HandleFn, retain: HandleFn, classes: *const *const c_char, n: c_int);
+    pub fn svb_boot_context(perl: Perl);
+    pub fn svb_clone_context(perl: Perl);
+    pub fn svb_kind_stash(perl: Perl, kind: u16) -> *mut HV;
     pub fn svb_boot_begin(perl: Perl, cv: *mut CV) -> i32;
     pub fn svb_boot_end(perl: Perl, ax: i32);
     pub fn svb_new_xsub(perl: Perl, name: *const c_char, f: XsubFn);
@@ -80,9 +83,7 @@ extern "C" {
         found_kind: *mut u16,
         held: *mut *mut SV,
     ) -> *mut c_void;
-    pub fn svb_object_release(perl: Perl, sv: *mut SV, kind: u16);
-    pub fn svb_stash(perl: Perl, class_name: *const c_char) -> *mut HV;
-    pub fn svb_new_object(perl: Perl, stash: *mut HV, kind: u16, handle: *mut c_void) -> *mut SV;
+    pub fn svb_new_object(perl: Perl, kind: u16, handle: *mut c_void) -> *mut SV;
 
     pub fn svb_undef(perl: Perl) -> *mut SV;
     pub fn svb_new_undef(perl: Perl) -> *mut SV;

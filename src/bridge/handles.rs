@@ -29,17 +29,19 @@ pub enum Kind {
     DomainSnapshot = 3,
 }
 
+/// Kind 0: the class of error objects, which hold no handle.
+pub(super) const ERROR_KIND: u16 = 0;
+
+/// Class names indexed by kind, for the shim's per-interpreter stash cache.
+pub(super) static CLASS_NAMES: [&CStr; 4] = [c"Sys::Virt::Error", c"Sys::Virt", c"Sys::Virt::Domain", c"Sys::Virt::DomainSnapshot"];
+
 impl Kind {
     fn from_raw(raw: u16) -> Option<Kind> {
         [Kind::Connect, Kind::Domain, Kind::DomainSnapshot].into_iter().find(|k| *k as u16 == raw)
     }
 
     pub fn class(self) -> &'static CStr {
-        match self {
-            Kind::Connect => c"Sys::Virt",
-            Kind::Domain => c"Sys::Virt::Domain",
-            Kind::DomainSnapshot => c"Sys::Virt::DomainSnapshot",
-        }
+        CLASS_NAMES[self as usize]
     }
 
     fn class_name(self) -> &'static str {
@@ -135,8 +137,7 @@ impl Owned {
     /// The new blessed object; the reference now belongs to its magic.
     pub(super) unsafe fn into_sv(self, perl: Perl) -> *mut SV {
         let this = ManuallyDrop::new(self);
-        let stash = ffi::svb_stash(perl, this.kind.class().as_ptr());
-        ffi::svb_new_object(perl, stash, this.kind as u16, this.handle)
+        ffi::svb_new_object(perl, this.kind as u16, this.handle)
     }
 }
 
@@ -201,11 +202,4 @@ impl<'a, T: Handle> FromArg<'a> for Obj<T> {
             _ => arg.error(&format!("is not a {} object", class())),
         }
     }
-}
-
-/// DESTROY: gives a `T` object's libvirt reference back now rather than
-/// when its scalar is freed. Any other value is accepted and left alone.
-pub fn release_object<T: Handle>(arg: &Arg) {
-    // SAFETY: a live stack SV; the shim checks it is one of ours, of kind T.
-    unsafe { ffi::svb_object_release(arg.perl, arg.sv(), T::KIND as u16) }
 }

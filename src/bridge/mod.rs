@@ -18,7 +18,7 @@ use std::os::raw::{c_char, c_int};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 pub use ffi::{Perl, XsubFn, CV};
-pub use handles::{release_object, Handle, Kind, Obj};
+pub use handles::{Handle, Kind, Obj};
 pub use value::{Borrowed, Hash, IntoReturn, IntoValue, List, Ret, Value};
 pub use ffi::Perl as Interpreter;
 
@@ -513,8 +513,28 @@ pub unsafe fn register_constant(perl: Perl, package: &str, name: &str, value: Co
 /// # Safety
 /// Only as the first thing `boot_Sys__Virt` does.
 pub unsafe fn boot_begin(perl: Perl, cv: *mut CV) -> i32 {
-    ffi::svb_init(handles::release_raw, handles::retain_raw);
-    ffi::svb_boot_begin(perl, cv)
+    let classes: Vec<*const c_char> = handles::CLASS_NAMES.iter().map(|c| c.as_ptr()).collect();
+    ffi::svb_init(handles::release_raw, handles::retain_raw, classes.as_ptr(), classes.len() as c_int);
+    let ax = ffi::svb_boot_begin(perl, cv);
+    ffi::svb_boot_context(perl);
+    register_xsub(perl, "Sys::Virt::CLONE", clone_xsub);
+    ax
+}
+
+/// `Sys::Virt::CLONE`, which perl calls in each new ithread: the thread's
+/// interpreter gets its own stash cache. A subclass of Sys::Virt inherits
+/// CLONE and calls it again; only the call for Sys::Virt itself counts.
+unsafe extern "C" fn clone_xsub(perl: Perl, _cv: *mut CV) {
+    dispatch(perl, "Sys::Virt::CLONE", &[Param { name: "class", optional: true }], |args| {
+        let class = match args.get(0, "class") {
+            Some(arg) => arg.string()?,
+            None => None,
+        };
+        if class.as_deref() == Some("Sys::Virt") {
+            ffi::svb_clone_context(perl);
+        }
+        Ok(Ret::Empty)
+    })
 }
 
 /// # Safety

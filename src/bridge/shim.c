@@ -47,10 +47,53 @@ static MGVTBL svb_vtbl = {
     NULL, NULL, NULL, NULL, svb_mg_free, NULL, svb_mg_dup, NULL
 };
 
-void svb_init(svb_handle_fn release, svb_handle_fn retain)
+/* ------------------------------------------------------ class stashes */
+
+/* Looking a stash up by name costs more than building the object, so each
+ * interpreter keeps its classes' stashes, indexed by kind (0 is the error
+ * class). A new ithread refills them with its own (svb_clone_context). */
+#define SVB_MAX_KINDS 8
+#define MY_CXT_KEY "Sys::Virt::_stashes" XS_VERSION
+typedef struct {
+    HV *stash[SVB_MAX_KINDS];
+} my_cxt_t;
+START_MY_CXT
+
+static const char *svb_class_names[SVB_MAX_KINDS];
+
+static void svb_fill_stashes(pTHX_ my_cxt_t *cxt)
 {
+    int kind;
+    for (kind = 0; kind < SVB_MAX_KINDS; kind++)
+        cxt->stash[kind] = svb_class_names[kind] ? gv_stashpv(svb_class_names[kind], GV_ADD) : NULL;
+}
+
+/* classes: n class names (static strings), indexed by kind */
+void svb_init(svb_handle_fn release, svb_handle_fn retain, const char *const *classes, int n)
+{
+    int kind;
     svb_release_handle = release;
     svb_retain_handle = retain;
+    for (kind = 0; kind < n && kind < SVB_MAX_KINDS; kind++)
+        svb_class_names[kind] = classes[kind];
+}
+
+void svb_boot_context(pTHX)
+{
+    MY_CXT_INIT;
+    svb_fill_stashes(aTHX_ &MY_CXT);
+}
+
+void svb_clone_context(pTHX)
+{
+    MY_CXT_CLONE;
+    svb_fill_stashes(aTHX_ &MY_CXT);
+}
+
+HV *svb_kind_stash(pTHX_ U16 kind)
+{
+    dMY_CXT;
+    return kind < SVB_MAX_KINDS ? MY_CXT.stash[kind] : NULL;
 }
 
 /* ----------------------------------------------------------------- boot */
@@ -298,29 +341,11 @@ void *svb_object_handle(pTHX_ SV *sv, U16 kind, int *status, U16 *found_kind, SV
     return mg->mg_ptr;
 }
 
-/* DESTROY: gives up the handle of an object of this kind, unless the
- * object is still referenced elsewhere: a DESTROY that perl calls holds
- * the only reference, while an explicit one made while a call is using
- * the object (or from another reference) must not pull the handle from
- * under it. The magic then frees nothing. Anything else is left alone. */
-void svb_object_release(pTHX_ SV *sv, U16 kind)
-{
-    MAGIC *mg;
-    if (SvROK(sv) && SvTYPE(SvRV(sv)) == SVt_PVMG && SvREFCNT(SvRV(sv)) <= 1
-        && (mg = mg_findext(SvRV(sv), PERL_MAGIC_ext, &svb_vtbl))
-        && mg->mg_private == kind)
-        svb_mg_free(aTHX_ SvRV(sv), mg);
-}
-
-HV *svb_stash(pTHX_ const char *class_name)
-{
-    return gv_stashpv(class_name, GV_ADD);
-}
-
 /* A blessed scalar reference whose scalar holds the handle's address, as
  * the C module made them, plus the magic that makes it ours. */
-SV *svb_new_object(pTHX_ HV *stash, U16 kind, void *handle)
+SV *svb_new_object(pTHX_ U16 kind, void *handle)
 {
+    HV *stash = svb_kind_stash(aTHX_ kind);
     SV *inner = newSV_type(SVt_PVMG);
     MAGIC *mg;
     sv_setiv(inner, PTR2IV(handle));

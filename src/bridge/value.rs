@@ -4,7 +4,7 @@ use std::ffi::CStr;
 use std::os::raw::{c_char, c_int};
 
 use super::ffi::{self, Perl, SV};
-use super::handles::Owned;
+use super::handles::{Owned, ERROR_KIND};
 use super::Error;
 
 /// One Perl value, built only once the XSUB has succeeded.
@@ -262,8 +262,5 @@ pub(super) unsafe fn error_object(perl: Perl, err: &virt::error::Error) -> *mut 
         .with("domain", err.domain().to_raw() as i64)
         .with("message", err.message());
     let rv = new_sv(perl, Value::Hash(hash));
-    let stash = ffi::svb_stash(perl, ERROR_CLASS.as_ptr());
-    ffi::svb_bless(perl, rv, stash)
+    ffi::svb_bless(perl, rv, ffi::svb_kind_stash(perl, ERROR_KIND))
 }
-
-const ERROR_CLASS: &CStr = c"Sys::Virt::Error";
