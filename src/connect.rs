@@ -4,7 +4,7 @@ use virt::connect::Connect;
 use virt::domain::Domain;
 
 use crate::auth::Auth;
-use crate::bridge::{Arg, Flags, Hash, List, Obj};
+use crate::bridge::{Arg, CText, Flags, Handles, Hash, List, Obj};
 use crate::names::{collect_ids, collect_names, MaxNames};
 
 crate::xsubs! { "Sys::Virt";
@@ -83,20 +83,27 @@ crate::xsubs! { "Sys::Virt";
     }
 
     fn list_domain_ids(con: Obj<Connect>, maxids: MaxNames) -> Result<List<i32>> {
-        Ok(List(collect_ids(maxids, |buf, max| unsafe { virt_sys::virConnectListDomains(con.as_ptr(), buf, max) })?))
+        // SAFETY: the argument holds the connection for the whole call.
+        let con = unsafe { con.as_ptr() };
+        let count = || unsafe { virt_sys::virConnectNumOfDomains(con) };
+        let list = |buf, max| unsafe { virt_sys::virConnectListDomains(con, buf, max) };
+        Ok(List(collect_ids(maxids, &count, list)?))
     }
 
     fn num_of_defined_domains(con: Obj<Connect>) -> Result<u32> {
         Ok(con.num_of_defined_domains()?)
     }
 
-    fn list_defined_domain_names(con: Obj<Connect>, maxnames: MaxNames) -> Result<List<String>> {
-        Ok(List(collect_names(maxnames, |buf, max| unsafe {
-            virt_sys::virConnectListDefinedDomains(con.as_ptr(), buf, max)
-        })?))
+    fn list_defined_domain_names(con: Obj<Connect>, maxnames: MaxNames) -> Result<List<CText>> {
+        // SAFETY: the argument holds the connection for the whole call.
+        let con = unsafe { con.as_ptr() };
+        let count = || unsafe { virt_sys::virConnectNumOfDefinedDomains(con) };
+        let list = |buf, max| unsafe { virt_sys::virConnectListDefinedDomains(con, buf, max) };
+        Ok(List(collect_names(maxnames, &count, list)?))
     }
 
-    fn list_all_domains(con: Obj<Connect>, flags: Flags) -> Result<List<Domain>> {
-        Ok(List(con.list_all_domains(flags.0)?))
+    fn list_all_domains(con: Obj<Connect>, flags: Flags) -> Result<Handles<Domain>> {
+        // SAFETY: a ListAll call; each domain in the array comes with a reference.
+        unsafe { Handles::list_all(|array| virt_sys::virConnectListAllDomains(con.as_ptr(), array, flags.0)) }
     }
 }

@@ -6,7 +6,7 @@ use virt::connect::Connect;
 use virt::domain::Domain;
 use virt::domain_snapshot::DomainSnapshot;
 
-use crate::bridge::{Arg, Borrowed, Flags, Hash, List, Obj, Value};
+use crate::bridge::{Arg, CText, Flags, Handles, Hash, List, Obj, Value};
 use crate::names::{collect_names, MaxNames};
 use crate::check;
 
@@ -46,10 +46,10 @@ crate::xsubs! { "Sys::Virt::Domain";
         Ok(con.create_domain_xml(&xml, flags.0)?)
     }
 
-    fn get_name(dom: Obj<Domain>) -> Result<Value> {
+    fn get_name(dom: Obj<Domain>) -> Result<CText> {
         // SAFETY: the name lives inside the domain object, which the argument holds.
         let name = check::non_null(unsafe { virt_sys::virDomainGetName(dom.as_ptr()) } as *mut _)?;
-        Ok(Value::Borrowed(unsafe { Borrowed::new(name) }))
+        Ok(unsafe { CText::borrowed(name) })
     }
 
     /// -1 for an inactive domain, as the C module answers.
@@ -71,8 +71,10 @@ crate::xsubs! { "Sys::Virt::Domain";
         Ok(dom.os_type()?)
     }
 
-    fn get_xml_description(dom: Obj<Domain>, flags: Flags) -> Result<String> {
-        Ok(dom.xml_desc(flags.0)?)
+    fn get_xml_description(dom: Obj<Domain>, flags: Flags) -> Result<CText> {
+        let xml = check::non_null(unsafe { virt_sys::virDomainGetXMLDesc(dom.as_ptr(), flags.0) })?;
+        // SAFETY: libvirt hands the document over to us.
+        Ok(unsafe { CText::owned(xml) })
     }
 
     fn get_info(dom: Obj<Domain>) -> Result<Hash> {
@@ -159,14 +161,17 @@ crate::xsubs! { "Sys::Virt::Domain";
         Ok(dom.num_snapshots(flags.0)?)
     }
 
-    fn list_snapshot_names(dom: Obj<Domain>, maxnames: MaxNames, flags: Flags) -> Result<List<String>> {
-        Ok(List(collect_names(maxnames, |buf, max| unsafe {
-            virt_sys::virDomainSnapshotListNames(dom.as_ptr(), buf, max, flags.0)
-        })?))
+    fn list_snapshot_names(dom: Obj<Domain>, maxnames: MaxNames, flags: Flags) -> Result<List<CText>> {
+        // SAFETY: the argument holds the domain for the whole call.
+        let dom = unsafe { dom.as_ptr() };
+        let count = || unsafe { virt_sys::virDomainSnapshotNum(dom, flags.0) };
+        let list = |buf, max| unsafe { virt_sys::virDomainSnapshotListNames(dom, buf, max, flags.0) };
+        Ok(List(collect_names(maxnames, &count, list)?))
     }
 
-    fn list_all_snapshots(dom: Obj<Domain>, flags: Flags) -> Result<List<DomainSnapshot>> {
-        Ok(List(dom.list_all_snapshots(flags.0)?))
+    fn list_all_snapshots(dom: Obj<Domain>, flags: Flags) -> Result<Handles<DomainSnapshot>> {
+        // SAFETY: a ListAll call; each snapshot in the array comes with a reference.
+        unsafe { Handles::list_all(|array| virt_sys::virDomainListAllSnapshots(dom.as_ptr(), array, flags.0)) }
     }
 
     fn has_current_snapshot(dom: Obj<Domain>, flags: Flags) -> Result<bool> {

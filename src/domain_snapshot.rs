@@ -3,7 +3,7 @@
 use virt::domain::Domain;
 use virt::domain_snapshot::DomainSnapshot;
 
-use crate::bridge::{Borrowed, Flags, List, Obj, Value};
+use crate::bridge::{CText, Flags, Handles, List, Obj};
 use crate::check;
 use crate::names::{collect_names, MaxNames};
 
@@ -16,14 +16,16 @@ crate::xsubs! { "Sys::Virt::DomainSnapshot";
         Ok(dom.create_snapshot_xml(&xml, flags.0)?)
     }
 
-    fn get_name(domss: Obj<DomainSnapshot>) -> Result<Value> {
+    fn get_name(domss: Obj<DomainSnapshot>) -> Result<CText> {
         // SAFETY: the name lives inside the snapshot object, which the argument holds.
         let name = check::non_null(unsafe { virt_sys::virDomainSnapshotGetName(domss.as_ptr()) } as *mut _)?;
-        Ok(Value::Borrowed(unsafe { Borrowed::new(name) }))
+        Ok(unsafe { CText::borrowed(name) })
     }
 
-    fn get_xml_description(domss: Obj<DomainSnapshot>, flags: Flags) -> Result<String> {
-        Ok(domss.xml_desc(flags.0)?)
+    fn get_xml_description(domss: Obj<DomainSnapshot>, flags: Flags) -> Result<CText> {
+        let xml = check::non_null(unsafe { virt_sys::virDomainSnapshotGetXMLDesc(domss.as_ptr(), flags.0) })?;
+        // SAFETY: libvirt hands the document over to us.
+        Ok(unsafe { CText::owned(xml) })
     }
 
     fn delete(domss: Obj<DomainSnapshot>, flags: Flags) -> Result<()> {
@@ -50,14 +52,16 @@ crate::xsubs! { "Sys::Virt::DomainSnapshot";
         Ok(domss.num_children(flags.0)?)
     }
 
-    fn list_child_snapshot_names(domss: Obj<DomainSnapshot>, maxnames: MaxNames, flags: Flags) -> Result<List<String>> {
-        let names = collect_names(maxnames, |buf, max| unsafe {
-            virt_sys::virDomainSnapshotListChildrenNames(domss.as_ptr(), buf, max, flags.0)
-        })?;
-        Ok(List(names))
+    fn list_child_snapshot_names(domss: Obj<DomainSnapshot>, maxnames: MaxNames, flags: Flags) -> Result<List<CText>> {
+        // SAFETY: the argument holds the snapshot for the whole call.
+        let snap = unsafe { domss.as_ptr() };
+        let count = || unsafe { virt_sys::virDomainSnapshotNumChildren(snap, flags.0) };
+        let list = |buf, max| unsafe { virt_sys::virDomainSnapshotListChildrenNames(snap, buf, max, flags.0) };
+        Ok(List(collect_names(maxnames, &count, list)?))
     }
 
-    fn list_all_children(domss: Obj<DomainSnapshot>, flags: Flags) -> Result<List<DomainSnapshot>> {
-        Ok(List(domss.list_all_children(flags.0)?))
+    fn list_all_children(domss: Obj<DomainSnapshot>, flags: Flags) -> Result<Handles<DomainSnapshot>> {
+        // SAFETY: a ListAll call; each snapshot in the array comes with a reference.
+        unsafe { Handles::list_all(|array| virt_sys::virDomainSnapshotListAllChildren(domss.as_ptr(), array, flags.0)) }
     }
 }

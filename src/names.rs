@@ -4,11 +4,12 @@
 //! buffer they were given (libvirt 9.0.0's test driver does, for snapshot
 //! names), so the count is never trusted as a number of filled slots: only
 //! `min(count, buffer length)` entries are read, and a count that says
-//! "there are more" makes us ask again with a larger buffer.
+//! "there may be more" makes us ask again with a larger buffer. The buffer
+//! is sized from the caller's cap, or from libvirt's count of entries.
 
 use std::os::raw::{c_char, c_int};
 
-use crate::bridge::{Arg, Error, FromArg, Result};
+use crate::bridge::{Arg, CText, Error, FromArg, Result};
 
 /// How many names a caller wants.
 #[derive(Clone, Copy, Debug)]
@@ -31,24 +32,31 @@ impl<'a> FromArg<'a> for MaxNames {
     }
 }
 
-/// The first buffer's size; most lists are shorter.
+/// The first buffer when the caller gives a cap and libvirt no count.
 const FIRST_BUFFER: usize = 64;
+/// The largest first buffer sized from a caller's cap.
+const LARGEST_FIRST_BUFFER: usize = 65536;
 
 /// Calls `list(buffer, length)` until it has every entry wanted, passing
-/// each filled slot to `take` exactly once.
+/// each filled slot to `take` exactly once. `count`, when given, tells
+/// how many entries there are now, so that one call usually suffices.
 fn collect<T: Copy, U>(
     wanted: MaxNames,
+    count: Option<&dyn Fn() -> c_int>,
     empty: T,
     mut list: impl FnMut(*mut T, c_int) -> c_int,
     mut take: impl FnMut(T) -> U,
 ) -> Result<Vec<U>> {
-    let limit = match wanted {
-        MaxNames::All => c_int::MAX as usize,
+    let (limit, mut length) = match wanted {
         // Nothing to ask for; libvirtd 9.0.0 crashes on a zero-length request.
         MaxNames::AtMost(0) => return Ok(Vec::new()),
-        MaxNames::AtMost(n) => n,
+        MaxNames::AtMost(n) => (n, n.min(LARGEST_FIRST_BUFFER)),
+        // One slot more than the count, so that a full buffer means growth.
+        MaxNames::All => match count.map(|count| count()) {
+            Some(n) if n >= 0 => (c_int::MAX as usize, n as usize + 1),
+            _ => (c_int::MAX as usize, FIRST_BUFFER),
+        },
     };
-    let mut length = limit.min(FIRST_BUFFER);
     loop {
         let mut buffer: Vec<T> = vec![empty; length.max(1)];
         let count = list(buffer.as_mut_ptr(), length as c_int);
@@ -66,26 +74,22 @@ fn collect<T: Copy, U>(
     }
 }
 
-/// Names from a `...ListNames(buffer, maxnames)` call; libvirt's strings
-/// are freed as they are copied.
-pub fn collect_names(wanted: MaxNames, list: impl FnMut(*mut *mut c_char, c_int) -> c_int) -> Result<Vec<String>> {
-    collect(wanted, std::ptr::null_mut(), list, take_string)
+/// Names from a `...ListNames(buffer, maxnames)` call, handed to Perl
+/// without a Rust copy; `count` is the matching `...Num...` call.
+pub fn collect_names(
+    wanted: MaxNames,
+    count: &dyn Fn() -> c_int,
+    list: impl FnMut(*mut *mut c_char, c_int) -> c_int,
+) -> Result<Vec<CText>> {
+    // SAFETY: each filled slot is a malloc'd string that is now ours.
+    collect(wanted, Some(count), std::ptr::null_mut(), list, |name| unsafe { CText::owned(name) })
 }
 
 /// Numbers from a `...List(buffer, maxids)` call (domain ids).
-pub fn collect_ids(wanted: MaxNames, list: impl FnMut(*mut c_int, c_int) -> c_int) -> Result<Vec<c_int>> {
-    collect(wanted, 0, list, |id| id)
-}
-
-/// A string that libvirt allocated and handed over to us.
-fn take_string(p: *mut c_char) -> String {
-    if p.is_null() {
-        return String::new();
-    }
-    // SAFETY: libvirt filled this slot with a malloc'd, NUL-terminated string we now own.
-    unsafe {
-        let s = std::ffi::CStr::from_ptr(p).to_string_lossy().into_owned();
-        libc::free(p as *mut libc::c_void);
-        s
-    }
+pub fn collect_ids(
+    wanted: MaxNames,
+    count: &dyn Fn() -> c_int,
+    list: impl FnMut(*mut c_int, c_int) -> c_int,
+) -> Result<Vec<c_int>> {
+    collect(wanted, Some(count), 0, list, |id| id)
 }

@@ -9,6 +9,7 @@
 
 use std::ffi::CStr;
 use std::mem::ManuallyDrop;
+use std::marker::PhantomData;
 use std::ops::Deref;
 use std::os::raw::{c_int, c_void};
 
@@ -200,6 +201,73 @@ impl<'a, T: Handle> FromArg<'a> for Obj<T> {
             4 => arg.error(&format!("is a {} object that has already been destroyed", class())),
             5 => Err(Error::Died(c_int::from(found))),
             _ => arg.error(&format!("is not a {} object", class())),
+        }
+    }
+}
+
+/// An array of handles that a libvirt `...ListAll...` call allocated, each
+/// carrying one reference; returned to Perl as a list of objects in one go.
+pub struct Handles<T: Handle> {
+    array: *mut *mut c_void,
+    len: usize,
+    _kind: PhantomData<T>,
+}
+
+impl<T: Handle> Handles<T> {
+    /// Runs a `...ListAll...` call, which stores a new array through the
+    /// pointer it is given and returns its length, or -1 with the thread's
+    /// libvirt error set.
+    ///
+    /// # Safety
+    /// `list_all` must be such a call for handles of kind `T`, each in the
+    /// array carrying a reference that becomes ours.
+    pub unsafe fn list_all<P>(list_all: impl FnOnce(&mut *mut P) -> c_int) -> Result<Self> {
+        let mut array: *mut P = std::ptr::null_mut();
+        let count = crate::check::non_negative(list_all(&mut array))?;
+        Ok(Handles { array: array as *mut *mut c_void, len: count as usize, _kind: PhantomData })
+    }
+}
+
+impl<T: Handle> Drop for Handles<T> {
+    fn drop(&mut self) {
+        if self.array.is_null() {
+            return;
+        }
+        // SAFETY: list_all's promise; `len` is 0 once Perl took them.
+        unsafe {
+            for i in 0..self.len {
+                T::KIND.release(*self.array.add(i));
+            }
+            libc::free(self.array as *mut c_void);
+        }
+    }
+}
+
+impl<T: Handle + 'static> super::IntoReturn for Handles<T> {
+    fn into_return(self) -> super::Ret {
+        super::Ret::Objects(Box::new(self))
+    }
+}
+
+/// What `Ret::Objects` holds: handles of one kind, to become objects.
+pub trait ObjectList {
+    /// Pushes them as new objects from ST(0) on. On failure (the stack
+    /// cannot grow) nothing was taken and the handles are released on drop.
+    ///
+    /// # Safety
+    /// As `dispatch`: the running interpreter, inside an XSUB.
+    unsafe fn push(&mut self, perl: Perl, ax: i32) -> Result<()>;
+}
+
+impl<T: Handle> ObjectList for Handles<T> {
+    unsafe fn push(&mut self, perl: Perl, ax: i32) -> Result<()> {
+        match ffi::svb_return_objects(perl, ax, T::KIND as u16, self.array, self.len as isize) {
+            0 => {
+                // Every reference now belongs to an object.
+                self.len = 0;
+                Ok(())
+            }
+            jumped => Err(Error::Died(jumped)),
         }
     }
 }

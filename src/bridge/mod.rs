@@ -18,8 +18,8 @@ use std::os::raw::{c_char, c_int};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 pub use ffi::{Perl, XsubFn, CV};
-pub use handles::{Handle, Kind, Obj};
-pub use value::{Borrowed, Hash, IntoReturn, IntoValue, List, Ret, Value};
+pub use handles::{Handle, Handles, Kind, Obj};
+pub use value::{CText, Hash, IntoReturn, IntoValue, List, Ret, Value};
 pub use ffi::Perl as Interpreter;
 
 use ffi::SV;

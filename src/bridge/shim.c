@@ -355,6 +355,22 @@ SV *svb_new_object(pTHX_ U16 kind, void *handle)
     return sv_bless(newRV_noinc(inner), stash);
 }
 
+/* Returns n new objects of one kind, one per handle, each taking over the
+ * handle's reference. Returns 0, or the JMPENV code of perl's croak when
+ * the stack cannot grow (then no handle has been taken). */
+int svb_return_objects(pTHX_ I32 ax, U16 kind, void **handles, SSize_t n)
+{
+    SV **slots;
+    SSize_t i;
+    int jumped = svb_return_slots(aTHX_ ax, n, &slots);
+    if (jumped)
+        return jumped;
+    for (i = 0; i < n; i++)
+        slots[i] = sv_2mortal(svb_new_object(aTHX_ kind, handles[i]));
+    PL_stack_sp = PL_stack_base + ax + n - 1;
+    return 0;
+}
+
 /* ----------------------------------------------------- building values */
 
 SV *svb_undef(pTHX) { return &PL_sv_undef; }

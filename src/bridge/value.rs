@@ -4,7 +4,7 @@ use std::ffi::CStr;
 use std::os::raw::{c_char, c_int};
 
 use super::ffi::{self, Perl, SV};
-use super::handles::{Owned, ERROR_KIND};
+use super::handles::{ObjectList, Owned, ERROR_KIND};
 use super::Error;
 
 /// One Perl value, built only once the XSUB has succeeded.
@@ -15,10 +15,8 @@ pub enum Value {
     Float(f64),
     /// A character string.
     Str(String),
-    /// A string libvirt keeps inside an object passed to this XSUB (an
-    /// object's name): copied into Perl before the XSUB returns, while the
-    /// argument still holds the object, so no Rust copy is needed.
-    Borrowed(Borrowed),
+    /// A C string from libvirt, copied into Perl without a Rust copy.
+    Text(CText),
     /// A byte string.
     Bytes(Vec<u8>),
     /// A new blessed object that takes over one libvirt reference.
@@ -31,20 +29,51 @@ pub enum Value {
     Sv(super::OwnedSv),
 }
 
-/// See [`Value::Borrowed`].
-pub struct Borrowed(*const c_char);
+/// A NUL-terminated string from libvirt, on its way into Perl.
+pub struct CText {
+    text: *mut c_char,
+    /// Whether we must free() it: libvirt handed it over.
+    owned: bool,
+}
 
-impl Borrowed {
+impl CText {
+    /// A string that libvirt keeps inside an object passed to this XSUB
+    /// (an object's name). It is copied into Perl before the XSUB returns,
+    /// while the argument still holds the object.
+    ///
     /// # Safety
-    /// `text` must be NUL-terminated and stay valid until the XSUB returns:
-    /// libvirt memory owned by one of the XSUB's object arguments.
-    pub unsafe fn new(text: *const c_char) -> Borrowed {
-        Borrowed(text)
+    /// `text` must be NUL-terminated and stay valid until the XSUB returns.
+    pub unsafe fn borrowed(text: *const c_char) -> CText {
+        CText { text: text as *mut c_char, owned: false }
+    }
+
+    /// A string that libvirt allocated and handed over; freed once copied.
+    ///
+    /// # Safety
+    /// `text` must be a NUL-terminated string from malloc that nothing
+    /// else frees.
+    pub unsafe fn owned(text: *mut c_char) -> CText {
+        CText { text, owned: true }
     }
 
     fn bytes(&self) -> &[u8] {
-        // SAFETY: promised by `new`.
-        unsafe { CStr::from_ptr(self.0) }.to_bytes()
+        // SAFETY: promised by the constructors.
+        unsafe { CStr::from_ptr(self.text) }.to_bytes()
+    }
+}
+
+impl Drop for CText {
+    fn drop(&mut self) {
+        if self.owned {
+            // SAFETY: promised by `owned`.
+            unsafe { libc::free(self.text as *mut libc::c_void) }
+        }
+    }
+}
+
+impl IntoValue for CText {
+    fn into_value(self) -> Value {
+        Value::Text(self)
     }
 }
 
@@ -71,6 +100,8 @@ pub enum Ret {
     Empty,
     One(Value),
     List(Vec<Value>),
+    /// Handles of one kind, each becoming an object: a list of objects.
+    Objects(Box<dyn ObjectList>),
 }
 
 pub trait IntoValue {
@@ -190,7 +221,7 @@ pub(super) unsafe fn new_sv(perl: Perl, value: Value) -> *mut SV {
         Value::UInt(v) => ffi::svb_new_uv(perl, v as usize),
         Value::Float(v) => ffi::svb_new_nv(perl, v),
         Value::Str(s) => new_string(perl, &s),
-        Value::Borrowed(b) => new_text(perl, b.bytes()),
+        Value::Text(t) => new_text(perl, t.bytes()),
         Value::Bytes(b) => ffi::svb_new_pv(perl, b.as_ptr() as *const c_char, b.len(), 0),
         Value::Object(owned) => owned.into_sv(perl),
         Value::Sv(sv) => sv.into_raw(),
@@ -228,8 +259,8 @@ pub(super) unsafe fn push_return(perl: Perl, ax: i32, ret: Ret) -> Result<(), Er
         Ret::One(Value::Int(v)) => ffi::svb_return_iv(perl, ax, v as isize),
         Ret::One(Value::UInt(v)) => ffi::svb_return_uv(perl, ax, v as usize),
         Ret::One(Value::Str(s)) => ffi::svb_return_pv(perl, ax, s.as_ptr() as *const c_char, s.len(), !s.is_ascii() as c_int),
-        Ret::One(Value::Borrowed(b)) => {
-            let bytes = b.bytes();
+        Ret::One(Value::Text(t)) => {
+            let bytes = t.bytes();
             ffi::svb_return_pv(perl, ax, bytes.as_ptr() as *const c_char, bytes.len(), text_is_utf8(bytes) as c_int)
         }
         Ret::One(Value::Undef) => {
@@ -240,6 +271,7 @@ pub(super) unsafe fn push_return(perl: Perl, ax: i32, ret: Ret) -> Result<(), Er
             *return_slots(perl, ax, 1)? = ffi::svb_mortal(perl, new_sv(perl, value));
             ffi::svb_return(perl, ax, 1);
         }
+        Ret::Objects(mut handles) => handles.push(perl, ax)?,
         Ret::List(values) => {
             let slots = return_slots(perl, ax, values.len())?;
             let n = values.len() as isize;
