@@ -47,6 +47,18 @@ pub struct Scalar {
     pub referent: *mut SV,
 }
 
+/// What `svb_xs_enter` found on entry to an XSUB.
+#[repr(C)]
+pub struct Entry {
+    pub base: *mut *mut SV,
+    pub ax: i32,
+    pub items: i32,
+    /// ST(0)'s handle, kind and scalar when it is a plain object of ours.
+    pub handle: *mut c_void,
+    pub inner: *mut SV,
+    pub kind: u16,
+}
+
 extern "C" {
     pub fn svb_init(release: HandleFn, retain: HandleFn, classes: *const *const c_char, n: c_int);
     pub fn svb_boot_context(perl: Perl);
@@ -65,7 +77,8 @@ extern "C" {
         s: *const c_char,
     );
 
-    pub fn svb_xs_args(perl: Perl, ax: *mut i32, items: *mut i32) -> *mut *mut SV;
+    pub fn svb_xs_enter(perl: Perl, entry: *mut Entry);
+    pub fn svb_refcnt_inc_void(perl: Perl, sv: *mut SV);
     pub fn svb_return_slots(perl: Perl, ax: i32, n: isize, slots: *mut *mut *mut SV) -> c_int;
     pub fn svb_return(perl: Perl, ax: i32, n: isize);
     pub fn svb_return_iv(perl: Perl, ax: i32, v: isize);
@@ -79,6 +92,7 @@ extern "C" {
         perl: Perl,
         sv: *mut SV,
         kind: u16,
+        hold: c_int,
         status: *mut c_int,
         found_kind: *mut u16,
         held: *mut *mut SV,

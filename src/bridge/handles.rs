@@ -150,9 +150,10 @@ impl Drop for Owned {
 }
 
 /// An object argument: the handle of a live object of kind `T`, borrowed
-/// for the length of the call. The object's scalar is held meanwhile (one
-/// Perl reference, given back on drop), so Perl code that runs during the
-/// call cannot free the handle; that is cheaper than a libvirt reference.
+/// for the length of the call. When other arguments follow, whose reading
+/// may run Perl code, the object's scalar is held meanwhile (one Perl
+/// reference, given back on drop) so that code cannot free the handle;
+/// that is cheaper than a libvirt reference.
 pub struct Obj<T: Handle> {
     handle: ManuallyDrop<T>,
     perl: Perl,
@@ -168,9 +169,49 @@ impl<T: Handle> Deref for Obj<T> {
 
 impl<T: Handle> Drop for Obj<T> {
     fn drop(&mut self) {
-        // SAFETY: the reference svb_object_handle took for us.
-        unsafe { ffi::svb_refcnt_dec(self.perl, self.held) }
+        if !self.held.is_null() {
+            // SAFETY: the reference svb_object_handle took for us.
+            unsafe { ffi::svb_refcnt_dec(self.perl, self.held) }
+        }
     }
+}
+
+/// The general case of `Obj::from_arg`: anything but a plain object of
+/// the right kind in ST(0).
+#[inline(never)]
+fn lookup<T: Handle>(arg: Arg) -> Result<Obj<T>> {
+    let mut status: c_int = 0;
+    let mut found: u16 = 0;
+    let mut held: *mut SV = std::ptr::null_mut();
+    // SAFETY: a live stack SV; the shim catches any die (ties).
+    let hold = arg.has_more() as c_int;
+    let handle = unsafe {
+        ffi::svb_object_handle(arg.perl, arg.sv(), T::KIND as u16, hold, &mut status, &mut found, &mut held)
+    };
+    if status == 0 {
+        // SAFETY: the object's magic owns a reference that outlives the call;
+        // ManuallyDrop keeps us from releasing it.
+        return Ok(Obj { handle: ManuallyDrop::new(unsafe { T::from_raw(handle) }), perl: arg.perl, held });
+    }
+    Err(refusal(&arg, T::KIND, status, found))
+}
+
+/// Why an argument is not a live object of kind `kind` (the statuses of
+/// svb_object_handle); kept out of the hot path.
+#[cold]
+#[inline(never)]
+fn refusal(arg: &Arg, kind: Kind, status: c_int, found: u16) -> Error {
+    let class = kind.class_name();
+    let outcome: Result<()> = match status {
+        3 => {
+            let found = Kind::from_raw(found).map_or("foreign", Kind::class_name);
+            arg.error(&format!("is a {found} object, not a {class} object"))
+        }
+        4 => arg.error(&format!("is a {class} object that has already been destroyed")),
+        5 => Err(Error::Died(c_int::from(found))),
+        _ => arg.error(&format!("is not a {class} object")),
+    };
+    outcome.expect_err("a refusal is an error")
 }
 
 impl<T: Handle + Clone> Obj<T> {
@@ -181,27 +222,22 @@ impl<T: Handle + Clone> Obj<T> {
 }
 
 impl<'a, T: Handle> FromArg<'a> for Obj<T> {
+    #[inline(always)]
     fn from_arg(arg: Option<Arg<'a>>) -> Result<Self> {
         let Some(arg) = arg else { return Err(Error::Croak(String::new())) };
-        let mut status: c_int = 0;
-        let mut found: u16 = 0;
-        let mut held: *mut SV = std::ptr::null_mut();
-        // SAFETY: a live stack SV; the shim catches any die (ties).
-        let handle =
-            unsafe { ffi::svb_object_handle(arg.perl, arg.sv(), T::KIND as u16, &mut status, &mut found, &mut held) };
-        let class = || T::KIND.class_name();
-        match status {
-            // SAFETY: the object's magic owns a reference that outlives the call;
-            // ManuallyDrop keeps us from releasing it.
-            0 => Ok(Obj { handle: ManuallyDrop::new(unsafe { T::from_raw(handle) }), perl: arg.perl, held }),
-            3 => {
-                let found = Kind::from_raw(found).map_or("foreign", Kind::class_name);
-                arg.error(&format!("is a {found} object, not a {} object", class()))
-            }
-            4 => arg.error(&format!("is a {} object that has already been destroyed", class())),
-            5 => Err(Error::Died(c_int::from(found))),
-            _ => arg.error(&format!("is not a {} object", class())),
+        if arg.known.kind == T::KIND as u16 {
+            // The entry found a live object of this kind here already.
+            let held = if arg.has_more() {
+                // SAFETY: the object's scalar, alive on the stack.
+                unsafe { ffi::svb_refcnt_inc_void(arg.perl, arg.known.inner) };
+                arg.known.inner
+            } else {
+                std::ptr::null_mut()
+            };
+            // SAFETY: as below.
+            return Ok(Obj { handle: ManuallyDrop::new(unsafe { T::from_raw(arg.known.handle) }), perl: arg.perl, held });
         }
+        lookup(arg)
     }
 }
 

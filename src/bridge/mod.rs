@@ -57,6 +57,20 @@ pub struct Args {
     items: i32,
     /// `Package::method`, for messages.
     pub sub_name: &'static str,
+    /// What the entry already learned about ST(0).
+    first: Known,
+}
+
+/// An object of ours seen on the stack (kind 0: none).
+#[derive(Clone, Copy)]
+pub(crate) struct Known {
+    kind: u16,
+    handle: *mut std::os::raw::c_void,
+    inner: *mut SV,
+}
+
+impl Known {
+    const NONE: Known = Known { kind: 0, handle: std::ptr::null_mut(), inner: std::ptr::null_mut() };
 }
 
 /// One Perl value borrowed for the length of the call: an argument on the
@@ -67,6 +81,10 @@ pub struct Arg<'a> {
     sv: *mut SV,
     sub_name: &'static str,
     name: &'static str,
+    /// Whether more arguments follow this one on the stack.
+    more: bool,
+    /// The object this argument holds, when the entry already looked.
+    known: Known,
     _borrow: PhantomData<&'a ()>,
 }
 
@@ -81,7 +99,8 @@ impl Args {
         }
         // SAFETY: index < items, so ST(index) is on the stack.
         let sv = unsafe { *self.base.add(index) };
-        Some(Arg { perl: self.perl, sv, sub_name: self.sub_name, name, _borrow: PhantomData })
+        let known = if index == 0 { self.first } else { Known::NONE };
+        Some(Arg { perl: self.perl, sv, sub_name: self.sub_name, name, more: index + 1 < self.len(), known, _borrow: PhantomData })
     }
 
     pub fn perl(&self) -> Perl {
@@ -228,6 +247,11 @@ impl<'a> Arg<'a> {
         self.perl
     }
 
+    /// Whether more arguments follow this one (whose reading may run Perl code).
+    pub fn has_more(&self) -> bool {
+        self.more
+    }
+
     /// The elements of an array reference argument (undef for holes).
     pub fn array_items(&self) -> Result<Vec<Arg<'a>>> {
         let fetch = |index: isize| -> Result<(isize, *mut SV)> {
@@ -248,7 +272,7 @@ impl<'a> Arg<'a> {
                 let (_, sv) = fetch(i)?;
                 // SAFETY: immortal undef stands in for holes.
                 let sv = if sv.is_null() { unsafe { ffi::svb_undef(self.perl) } } else { sv };
-                Ok(Arg { sv, ..*self })
+                Ok(Arg { sv, more: true, known: Known::NONE, ..*self })
             })
             .collect()
     }
@@ -261,7 +285,7 @@ impl<'a> Arg<'a> {
         if jumped != 0 {
             return Err(Error::Died(jumped));
         }
-        Ok((!found.is_null()).then_some(Arg { sv: found, name: key, ..*self }))
+        Ok((!found.is_null()).then_some(Arg { sv: found, name: key, more: true, known: Known::NONE, ..*self }))
     }
 
     /// Calls the argument as a code reference with one argument, in scalar
@@ -300,7 +324,7 @@ impl OwnedSv {
 
     /// A view of the value for reading, with names for messages.
     pub fn view(&self, sub_name: &'static str, name: &'static str) -> Arg<'_> {
-        Arg { perl: self.perl, sv: self.sv, sub_name, name, _borrow: PhantomData }
+        Arg { perl: self.perl, sv: self.sv, sub_name, name, more: false, known: Known::NONE, _borrow: PhantomData }
     }
 
     fn into_raw(self) -> *mut SV {
@@ -432,23 +456,25 @@ fn panic_message(payload: Box<dyn Any + Send>) -> String {
 /// `perl` must be the running interpreter and this must be called from an
 /// XSUB entry point, with the XSUB's arguments on Perl's stack.
 #[inline(always)]
-pub unsafe fn dispatch(
+pub unsafe fn dispatch<R: IntoReturn>(
     perl: Perl,
     sub_name: &'static str,
     params: &'static [Param],
-    body: impl FnOnce(&Args) -> Result<Ret>,
+    required: usize,
+    body: impl FnOnce(&Args) -> Result<R>,
 ) {
     let failure: Option<Error> = {
-        let mut ax = 0;
-        let mut items = 0;
-        let base = ffi::svb_xs_args(perl, &mut ax, &mut items);
-        let args = Args { perl, base, items, sub_name };
-        let required = params.iter().filter(|p| !p.optional).count();
+        let mut entry = std::mem::MaybeUninit::<ffi::Entry>::uninit();
+        ffi::svb_xs_enter(perl, entry.as_mut_ptr());
+        // SAFETY: svb_xs_enter fills every field.
+        let entry = entry.assume_init();
+        let (ax, items) = (entry.ax, entry.items);
+        let args = Args { perl, base: entry.base, items, sub_name, first: Known { kind: entry.kind, handle: entry.handle, inner: entry.inner } };
         if (items as usize) < required || items as usize > params.len() {
             Some(Error::Croak(usage(sub_name, params)))
         } else {
             match catch_unwind(AssertUnwindSafe(|| body(&args))) {
-                Ok(Ok(ret)) => value::push_return(perl, ax, ret).err(),
+                Ok(Ok(ret)) => ret.push(perl, ax).err(),
                 Ok(Err(Error::Croak(m))) if m.is_empty() => Some(Error::Croak(usage(sub_name, params))),
                 Ok(Err(err)) => Some(err),
                 Err(payload) => Some(Error::Croak(format!(
@@ -525,7 +551,7 @@ pub unsafe fn boot_begin(perl: Perl, cv: *mut CV) -> i32 {
 /// interpreter gets its own stash cache. A subclass of Sys::Virt inherits
 /// CLONE and calls it again; only the call for Sys::Virt itself counts.
 unsafe extern "C" fn clone_xsub(perl: Perl, _cv: *mut CV) {
-    dispatch(perl, "Sys::Virt::CLONE", &[Param { name: "class", optional: true }], |args| {
+    dispatch(perl, "Sys::Virt::CLONE", &[Param { name: "class", optional: true }], 0, |args| {
         let class = match args.get(0, "class") {
             Some(arg) => arg.string()?,
             None => None,
@@ -579,15 +605,16 @@ macro_rules! xsubs {
                             optional: <$ty as $crate::bridge::FromArg>::OPTIONAL,
                         }
                     ),*];
+                    const REQUIRED: usize = 0 $( + !<$ty as $crate::bridge::FromArg>::OPTIONAL as usize )*;
                     #[allow(unused_variables)]
-                    $crate::bridge::dispatch(perl, concat!($package, "::", stringify!($name)), PARAMS, |args| {
+                    $crate::bridge::dispatch(perl, concat!($package, "::", stringify!($name)), PARAMS, REQUIRED, |args| {
                         #[allow(unused_mut, unused_variables, unused_assignments)]
                         let mut index = 0usize;
                         $(
                             let $arg = <$ty as $crate::bridge::FromArg>::from_arg(args.get(index, stringify!($arg)))?;
                             index += 1;
                         )*
-                        super::$name($($arg),*).map($crate::bridge::IntoReturn::into_return)
+                        super::$name($($arg),*)
                     })
                 }
             )*

@@ -134,14 +134,39 @@ void svb_new_constant(pTHX_ const char *package, const char *name, int kind,
 
 /* ------------------------------------------------------- argument stack */
 
-/* dXSARGS: returns the address of ST(0), sets *ax and *items. */
-SV **svb_xs_args(pTHX_ I32 *ax_out, I32 *items_out)
+/* What svb_xs_enter found on entry to an XSUB. */
+typedef struct {
+    SV **base;          /* &ST(0) */
+    I32 ax;
+    I32 items;
+    /* ST(0), when it is a plain (not tied) live object of ours: nearly
+     * every XSUB is a method, so the common case costs no second call */
+    void *handle;
+    SV *inner;
+    U16 kind;
+} svb_entry;
+
+/* dXSARGS, plus a first look at ST(0). */
+void svb_xs_enter(pTHX_ svb_entry *entry)
 {
     dXSARGS;
     PERL_UNUSED_VAR(sp);
-    *ax_out = ax;
-    *items_out = items;
-    return &ST(0);
+    entry->ax = ax;
+    entry->items = items;
+    entry->base = &ST(0);
+    entry->handle = NULL;
+    entry->inner = NULL;
+    entry->kind = 0;
+    if (items > 0 && !SvGMAGICAL(ST(0)) && SvROK(ST(0))) {
+        SV *inner = SvRV(ST(0));
+        MAGIC *mg;
+        if (SvTYPE(inner) == SVt_PVMG && (mg = SvMAGIC(inner)) && mg->mg_virtual == &svb_vtbl
+            && mg->mg_type == PERL_MAGIC_ext && mg->mg_ptr) {
+            entry->handle = mg->mg_ptr;
+            entry->inner = inner;
+            entry->kind = mg->mg_private;
+        }
+    }
 }
 
 /* Room for n return values from ST(0) on; *slots gets the address of
@@ -180,8 +205,9 @@ void svb_return(pTHX_ I32 ax, SSize_t n)
     PL_stack_base[ax] = TARG;                        \
     PL_stack_sp = PL_stack_base + ax
 
-void svb_return_iv(pTHX_ I32 ax, IV v) { SVB_RETURN_TARG(sv_setiv_mg(TARG, v)); }
-void svb_return_uv(pTHX_ I32 ax, UV v) { SVB_RETURN_TARG(sv_setuv_mg(TARG, v)); }
+/* TARGi/TARGu store straight into a plain integer target, as PUSHi does. */
+void svb_return_iv(pTHX_ I32 ax, IV v) { SVB_RETURN_TARG(TARGi(v, 1)); }
+void svb_return_uv(pTHX_ I32 ax, UV v) { SVB_RETURN_TARG(TARGu(v, 1)); }
 
 void svb_return_pv(pTHX_ I32 ax, const char *pv, STRLEN len, int utf8)
 {
@@ -295,11 +321,13 @@ int svb_truth(pTHX_ SV *sv, int *truth)
  * of ours whose handle has already been released, 5 its get magic died
  * (*found_kind holds the JMPENV code to rethrow).
  *
- * On success *held is the object's scalar with one more reference, which
- * the caller gives back (svb_refcnt_dec) when the call is over: Perl code
- * run meanwhile (a tie, an overload) may drop every other reference, and
- * the handle must outlive the call. */
-void *svb_object_handle(pTHX_ SV *sv, U16 kind, int *status, U16 *found_kind, SV **held)
+ * With hold, *held is on success the object's scalar with one more
+ * reference, which the caller gives back (svb_refcnt_dec) when the call is
+ * over: Perl code run meanwhile (reading a tied or overloaded argument)
+ * may drop every other reference, and the handle must outlive the call.
+ * Without hold (no argument follows, so no Perl code can run) *held is
+ * NULL. */
+void *svb_object_handle(pTHX_ SV *sv, U16 kind, int hold, int *status, U16 *found_kind, SV **held)
 {
     SV *inner;
     MAGIC *mg;
@@ -322,8 +350,10 @@ void *svb_object_handle(pTHX_ SV *sv, U16 kind, int *status, U16 *found_kind, SV
         return NULL;
     }
     inner = SvRV(sv);
+    /* Ours is normally the only magic, so look at the first entry first. */
     if (SvTYPE(inner) != SVt_PVMG
-        || !(mg = mg_findext(inner, PERL_MAGIC_ext, &svb_vtbl))) {
+        || !((mg = SvMAGIC(inner)) && mg->mg_virtual == &svb_vtbl && mg->mg_type == PERL_MAGIC_ext)
+            && !(mg = mg_findext(inner, PERL_MAGIC_ext, &svb_vtbl))) {
         *status = 2;
         return NULL;
     }
@@ -337,7 +367,7 @@ void *svb_object_handle(pTHX_ SV *sv, U16 kind, int *status, U16 *found_kind, SV
         return NULL;
     }
     *status = 0;
-    *held = SvREFCNT_inc_simple_NN(inner);
+    *held = hold ? SvREFCNT_inc_simple_NN(inner) : NULL;
     return mg->mg_ptr;
 }
 
@@ -401,6 +431,7 @@ SV *svb_bless(pTHX_ SV *rv, HV *stash) { return sv_bless(rv, stash); }
 SV *svb_mortal(pTHX_ SV *sv) { return sv_2mortal(sv); }
 
 void svb_refcnt_dec(pTHX_ SV *sv) { SvREFCNT_dec(sv); }
+void svb_refcnt_inc_void(pTHX_ SV *sv) { SvREFCNT_inc_simple_void_NN(sv); }
 SV *svb_refcnt_inc(pTHX_ SV *sv) { return SvREFCNT_inc_simple_NN(sv); }
 
 

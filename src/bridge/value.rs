@@ -167,8 +167,17 @@ impl<T: IntoValue> IntoValue for Vec<T> {
 }
 
 /// How an XSUB's successful result goes onto Perl's stack.
-pub trait IntoReturn {
+pub trait IntoReturn: Sized {
     fn into_return(self) -> Ret;
+
+    /// Leaves the result on Perl's stack from ST(0) on. Scalars override
+    /// this to skip building a `Ret`.
+    ///
+    /// # Safety
+    /// As `dispatch`: the running interpreter, inside an XSUB.
+    unsafe fn push(self, perl: Perl, ax: i32) -> Result<(), Error> {
+        push_return(perl, ax, self.into_return())
+    }
 }
 
 impl IntoReturn for () {
@@ -183,11 +192,45 @@ impl IntoReturn for Ret {
     }
 }
 
-impl<T: IntoValue> IntoReturn for T {
-    fn into_return(self) -> Ret {
-        Ret::One(self.into_value())
-    }
+/// Scalars whose value goes straight into the op's target.
+macro_rules! scalar_returns {
+    ($($t:ty => |$v:ident, $perl:ident, $ax:ident| $push:expr;)*) => {$(
+        impl IntoReturn for $t {
+            fn into_return(self) -> Ret {
+                Ret::One(self.into_value())
+            }
+            unsafe fn push(self, $perl: Perl, $ax: i32) -> Result<(), Error> {
+                let $v = self;
+                $push;
+                Ok(())
+            }
+        }
+    )*};
 }
+scalar_returns! {
+    i32 => |v, perl, ax| ffi::svb_return_iv(perl, ax, v as isize);
+    i64 => |v, perl, ax| ffi::svb_return_iv(perl, ax, v as isize);
+    u32 => |v, perl, ax| ffi::svb_return_uv(perl, ax, v as usize);
+    u64 => |v, perl, ax| ffi::svb_return_uv(perl, ax, v as usize);
+    bool => |v, perl, ax| ffi::svb_return_iv(perl, ax, v as isize);
+    String => |v, perl, ax| ffi::svb_return_pv(perl, ax, v.as_ptr() as *const c_char, v.len(), !v.is_ascii() as c_int);
+    CText => |v, perl, ax| {
+        let bytes = v.bytes();
+        ffi::svb_return_pv(perl, ax, bytes.as_ptr() as *const c_char, bytes.len(), text_is_utf8(bytes) as c_int)
+    };
+}
+
+/// Values that go through a new SV.
+macro_rules! value_returns {
+    ($($t:ty),*) => {$(
+        impl IntoReturn for $t {
+            fn into_return(self) -> Ret {
+                Ret::One(self.into_value())
+            }
+        }
+    )*};
+}
+value_returns!(Value, Hash, virt::connect::Connect, virt::domain::Domain, virt::domain_snapshot::DomainSnapshot);
 
 /// A list return: each element a separate value on the stack.
 pub struct List<T>(pub Vec<T>);
@@ -256,13 +299,6 @@ unsafe fn return_slots(perl: Perl, ax: i32, n: usize) -> Result<*mut *mut SV, Er
 pub(super) unsafe fn push_return(perl: Perl, ax: i32, ret: Ret) -> Result<(), Error> {
     match ret {
         Ret::Empty => ffi::svb_return(perl, ax, 0),
-        Ret::One(Value::Int(v)) => ffi::svb_return_iv(perl, ax, v as isize),
-        Ret::One(Value::UInt(v)) => ffi::svb_return_uv(perl, ax, v as usize),
-        Ret::One(Value::Str(s)) => ffi::svb_return_pv(perl, ax, s.as_ptr() as *const c_char, s.len(), !s.is_ascii() as c_int),
-        Ret::One(Value::Text(t)) => {
-            let bytes = t.bytes();
-            ffi::svb_return_pv(perl, ax, bytes.as_ptr() as *const c_char, bytes.len(), text_is_utf8(bytes) as c_int)
-        }
         Ret::One(Value::Undef) => {
             *return_slots(perl, ax, 1)? = ffi::svb_undef(perl);
             ffi::svb_return(perl, ax, 1);
