@@ -4,7 +4,7 @@ use virt::connect::Connect;
 use virt::domain::Domain;
 
 use crate::auth::Auth;
-use crate::bridge::{Arg, CText, Flags, Handles, Hash, List, Obj};
+use crate::bridge::{Arg, Flags, Handles, Hash, List, Obj, Texts};
 use crate::names::{collect_ids, collect_names, MaxNames};
 
 crate::xsubs! { "Sys::Virt";
@@ -94,12 +94,12 @@ crate::xsubs! { "Sys::Virt";
         Ok(con.num_of_defined_domains()?)
     }
 
-    fn list_defined_domain_names(con: Obj<Connect>, maxnames: MaxNames) -> Result<List<CText>> {
+    fn list_defined_domain_names(con: Obj<Connect>, maxnames: MaxNames) -> Result<Texts> {
         // SAFETY: the argument holds the connection for the whole call.
         let con = unsafe { con.as_ptr() };
         let count = || unsafe { virt_sys::virConnectNumOfDefinedDomains(con) };
         let list = |buf, max| unsafe { virt_sys::virConnectListDefinedDomains(con, buf, max) };
-        Ok(List(collect_names(maxnames, &count, list)?))
+        collect_names(maxnames, &count, list)
     }
 
     fn list_all_domains(con: Obj<Connect>, flags: Flags) -> Result<Handles<Domain>> {

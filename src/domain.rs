@@ -6,7 +6,7 @@ use virt::connect::Connect;
 use virt::domain::Domain;
 use virt::domain_snapshot::DomainSnapshot;
 
-use crate::bridge::{Arg, CText, Flags, Handles, Hash, List, Obj, Value};
+use crate::bridge::{Arg, CText, Flags, Handles, Hash, List, Obj, Texts, Value};
 use crate::names::{collect_names, MaxNames};
 use crate::check;
 
@@ -161,12 +161,12 @@ crate::xsubs! { "Sys::Virt::Domain";
         Ok(dom.num_snapshots(flags.0)?)
     }
 
-    fn list_snapshot_names(dom: Obj<Domain>, maxnames: MaxNames, flags: Flags) -> Result<List<CText>> {
+    fn list_snapshot_names(dom: Obj<Domain>, maxnames: MaxNames, flags: Flags) -> Result<Texts> {
         // SAFETY: the argument holds the domain for the whole call.
         let dom = unsafe { dom.as_ptr() };
         let count = || unsafe { virt_sys::virDomainSnapshotNum(dom, flags.0) };
         let list = |buf, max| unsafe { virt_sys::virDomainSnapshotListNames(dom, buf, max, flags.0) };
-        Ok(List(collect_names(maxnames, &count, list)?))
+        collect_names(maxnames, &count, list)
     }
 
     fn list_all_snapshots(dom: Obj<Domain>, flags: Flags) -> Result<Handles<DomainSnapshot>> {

@@ -3,7 +3,7 @@
 use virt::domain::Domain;
 use virt::domain_snapshot::DomainSnapshot;
 
-use crate::bridge::{CText, Flags, Handles, List, Obj};
+use crate::bridge::{CText, Flags, Handles, Obj, Texts};
 use crate::check;
 use crate::names::{collect_names, MaxNames};
 
@@ -52,12 +52,12 @@ crate::xsubs! { "Sys::Virt::DomainSnapshot";
         Ok(domss.num_children(flags.0)?)
     }
 
-    fn list_child_snapshot_names(domss: Obj<DomainSnapshot>, maxnames: MaxNames, flags: Flags) -> Result<List<CText>> {
+    fn list_child_snapshot_names(domss: Obj<DomainSnapshot>, maxnames: MaxNames, flags: Flags) -> Result<Texts> {
         // SAFETY: the argument holds the snapshot for the whole call.
         let snap = unsafe { domss.as_ptr() };
         let count = || unsafe { virt_sys::virDomainSnapshotNumChildren(snap, flags.0) };
         let list = |buf, max| unsafe { virt_sys::virDomainSnapshotListChildrenNames(snap, buf, max, flags.0) };
-        Ok(List(collect_names(maxnames, &count, list)?))
+        collect_names(maxnames, &count, list)
     }
 
     fn list_all_children(domss: Obj<DomainSnapshot>, flags: Flags) -> Result<Handles<DomainSnapshot>> {

@@ -9,7 +9,7 @@
 
 use std::os::raw::{c_char, c_int};
 
-use crate::bridge::{Arg, CText, Error, FromArg, Result};
+use crate::bridge::{Arg, Error, FromArg, Result, Texts};
 
 /// How many names a caller wants.
 #[derive(Clone, Copy, Debug)]
@@ -37,23 +37,24 @@ const FIRST_BUFFER: usize = 64;
 /// The largest first buffer sized from a caller's cap.
 const LARGEST_FIRST_BUFFER: usize = 65536;
 
-/// Calls `list(buffer, length)` until it has every entry wanted, passing
-/// each filled slot to `take` exactly once. `count`, when given, tells
-/// how many entries there are now, so that one call usually suffices.
-fn collect<T: Copy, U>(
+/// Calls `list(buffer, length)` until it has every entry wanted and
+/// returns the filled part of the last buffer. `count` tells how many
+/// entries there are now, so that one call usually suffices; `discard`
+/// gets the entries of a pass that is retried with a larger buffer.
+fn collect<T: Copy>(
     wanted: MaxNames,
-    count: Option<&dyn Fn() -> c_int>,
+    count: &dyn Fn() -> c_int,
     empty: T,
     mut list: impl FnMut(*mut T, c_int) -> c_int,
-    mut take: impl FnMut(T) -> U,
-) -> Result<Vec<U>> {
+    mut discard: impl FnMut(&[T]),
+) -> Result<Vec<T>> {
     let (limit, mut length) = match wanted {
         // Nothing to ask for; libvirtd 9.0.0 crashes on a zero-length request.
         MaxNames::AtMost(0) => return Ok(Vec::new()),
         MaxNames::AtMost(n) => (n, n.min(LARGEST_FIRST_BUFFER)),
         // One slot more than the count, so that a full buffer means growth.
-        MaxNames::All => match count.map(|count| count()) {
-            Some(n) if n >= 0 => (c_int::MAX as usize, n as usize + 1),
+        MaxNames::All => match count() {
+            n if n >= 0 => (c_int::MAX as usize, n as usize + 1),
             _ => (c_int::MAX as usize, FIRST_BUFFER),
         },
     };
@@ -64,12 +65,12 @@ fn collect<T: Copy, U>(
             return Err(Error::Libvirt(virt::error::Error::last_error()));
         }
         let count = count as usize;
-        let filled = count.min(length);
-        let entries: Vec<U> = buffer[..filled].iter().map(|&entry| take(entry)).collect();
+        buffer.truncate(count.min(length));
         if count < length || length >= limit {
-            return Ok(entries);
+            return Ok(buffer);
         }
         // Full buffer and more wanted: there may be more than we saw.
+        discard(&buffer);
         length = limit.min(count.max(length.saturating_mul(2)));
     }
 }
@@ -80,9 +81,12 @@ pub fn collect_names(
     wanted: MaxNames,
     count: &dyn Fn() -> c_int,
     list: impl FnMut(*mut *mut c_char, c_int) -> c_int,
-) -> Result<Vec<CText>> {
-    // SAFETY: each filled slot is a malloc'd string that is now ours.
-    collect(wanted, Some(count), std::ptr::null_mut(), list, |name| unsafe { CText::owned(name) })
+) -> Result<Texts> {
+    // SAFETY: libvirt hands over each string it fills in.
+    let discard = |names: &[*mut c_char]| names.iter().for_each(|&name| unsafe { libc::free(name as *mut libc::c_void) });
+    let names = collect(wanted, count, std::ptr::null_mut(), list, discard)?;
+    // SAFETY: as above; the strings now belong to the list.
+    Ok(unsafe { Texts::from_owned(names) })
 }
 
 /// Numbers from a `...List(buffer, maxids)` call (domain ids).
@@ -91,5 +95,5 @@ pub fn collect_ids(
     count: &dyn Fn() -> c_int,
     list: impl FnMut(*mut c_int, c_int) -> c_int,
 ) -> Result<Vec<c_int>> {
-    collect(wanted, Some(count), 0, list, |id| id)
+    collect(wanted, count, 0, list, |_| ())
 }

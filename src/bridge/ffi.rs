@@ -98,6 +98,7 @@ extern "C" {
         held: *mut *mut SV,
     ) -> *mut c_void;
     pub fn svb_new_object(perl: Perl, kind: u16, handle: *mut c_void) -> *mut SV;
+    pub fn svb_return_texts(perl: Perl, ax: i32, texts: *mut *mut c_char, n: isize) -> c_int;
     pub fn svb_return_objects(perl: Perl, ax: i32, kind: u16, handles: *mut *mut c_void, n: isize) -> c_int;
 
     pub fn svb_undef(perl: Perl) -> *mut SV;

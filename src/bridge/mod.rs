@@ -19,7 +19,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 pub use ffi::{Perl, XsubFn, CV};
 pub use handles::{Handle, Handles, Kind, Obj};
-pub use value::{CText, Hash, IntoReturn, IntoValue, List, Ret, Value};
+pub use value::{CText, Hash, IntoReturn, IntoValue, List, Ret, Texts, Value};
 pub use ffi::Perl as Interpreter;
 
 use ffi::SV;

@@ -401,6 +401,29 @@ int svb_return_objects(pTHX_ I32 ax, U16 kind, void **handles, SSize_t n)
     return 0;
 }
 
+/* Returns n strings from libvirt as new Perl strings, character strings
+ * where they hold valid non-ASCII UTF-8, and frees each once copied (so
+ * that its memory serves the next copy). Returns 0, or the JMPENV code of
+ * perl's croak when the stack cannot grow (then nothing was freed). */
+int svb_return_texts(pTHX_ I32 ax, char **texts, SSize_t n)
+{
+    SV **slots;
+    SSize_t i;
+    int jumped = svb_return_slots(aTHX_ ax, n, &slots);
+    if (jumped)
+        return jumped;
+    for (i = 0; i < n; i++) {
+        STRLEN len = strlen(texts[i]);
+        SV *sv = newSVpvn(texts[i], len);
+        if (!is_utf8_invariant_string((const U8 *)texts[i], len) && is_utf8_string((const U8 *)texts[i], len))
+            SvUTF8_on(sv);
+        slots[i] = sv_2mortal(sv);
+        free(texts[i]);
+    }
+    PL_stack_sp = PL_stack_base + ax + n - 1;
+    return 0;
+}
+
 /* ----------------------------------------------------- building values */
 
 SV *svb_undef(pTHX) { return &PL_sv_undef; }

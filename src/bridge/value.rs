@@ -232,6 +232,45 @@ macro_rules! value_returns {
 }
 value_returns!(Value, Hash, virt::connect::Connect, virt::domain::Domain, virt::domain_snapshot::DomainSnapshot);
 
+/// A list of strings that libvirt allocated and handed over, returned as
+/// Perl strings in one pass and freed.
+pub struct Texts(Vec<*mut c_char>);
+
+impl Texts {
+    /// # Safety
+    /// Each entry must be a NUL-terminated string from malloc that nothing
+    /// else frees.
+    pub unsafe fn from_owned(texts: Vec<*mut c_char>) -> Texts {
+        Texts(texts)
+    }
+}
+
+impl Drop for Texts {
+    fn drop(&mut self) {
+        for &text in &self.0 {
+            // SAFETY: promised by `from_owned`.
+            unsafe { libc::free(text as *mut libc::c_void) }
+        }
+    }
+}
+
+impl IntoReturn for Texts {
+    fn into_return(mut self) -> Ret {
+        // SAFETY: each string is ours; CText frees it.
+        Ret::List(self.0.drain(..).map(|t| Value::Text(unsafe { CText::owned(t) })).collect())
+    }
+    unsafe fn push(mut self, perl: Perl, ax: i32) -> Result<(), Error> {
+        match ffi::svb_return_texts(perl, ax, self.0.as_mut_ptr(), self.0.len() as isize) {
+            0 => {
+                // The shim freed every string as it copied it.
+                self.0.clear();
+                Ok(())
+            }
+            jumped => Err(Error::Died(jumped)),
+        }
+    }
+}
+
 /// A list return: each element a separate value on the stack.
 pub struct List<T>(pub Vec<T>);
 
