@@ -378,7 +378,9 @@ SV *svb_new_object(pTHX_ U16 kind, void *handle)
     HV *stash = svb_kind_stash(aTHX_ kind);
     SV *inner = newSV_type(SVt_PVMG);
     MAGIC *mg;
-    sv_setiv(inner, PTR2IV(handle));
+    /* a fresh PVMG: no magic yet, nothing to upgrade, so no sv_setiv */
+    SvIV_set(inner, PTR2IV(handle));
+    SvIOK_on(inner);
     mg = sv_magicext(inner, NULL, PERL_MAGIC_ext, &svb_vtbl, (const char *)handle, 0);
     mg->mg_private = kind;
     mg->mg_flags |= MGf_DUP;
