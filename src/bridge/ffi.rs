@@ -78,7 +78,6 @@ extern "C" {
     );
 
     pub fn svb_xs_enter(perl: Perl, entry: *mut Entry);
-    pub fn svb_refcnt_inc_void(perl: Perl, sv: *mut SV);
     pub fn svb_return_slots(perl: Perl, ax: i32, n: isize, slots: *mut *mut *mut SV) -> c_int;
     pub fn svb_return(perl: Perl, ax: i32, n: isize);
     pub fn svb_return_iv(perl: Perl, ax: i32, v: isize);

@@ -224,12 +224,12 @@ impl<T: Handle + Clone> Obj<T> {
 impl<'a, T: Handle> FromArg<'a> for Obj<T> {
     #[inline(always)]
     fn from_arg(arg: Option<Arg<'a>>) -> Result<Self> {
-        let Some(arg) = arg else { return Err(Error::Croak(String::new())) };
+        let Some(arg) = arg else { return Err(Error::Usage) };
         if arg.known.kind == T::KIND as u16 {
             // The entry found a live object of this kind here already.
             let held = if arg.has_more() {
                 // SAFETY: the object's scalar, alive on the stack.
-                unsafe { ffi::svb_refcnt_inc_void(arg.perl, arg.known.inner) };
+                unsafe { ffi::svb_refcnt_inc(arg.perl, arg.known.inner) };
                 arg.known.inner
             } else {
                 std::ptr::null_mut()

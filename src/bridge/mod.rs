@@ -20,7 +20,6 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 pub use ffi::{Perl, XsubFn, CV};
 pub use handles::{Handle, Handles, Kind, Obj};
 pub use value::{CText, Hash, IntoReturn, IntoValue, List, Ret, Texts, Value};
-pub use ffi::Perl as Interpreter;
 
 use ffi::SV;
 
@@ -35,6 +34,8 @@ pub enum Error {
     Died(c_int),
     /// A Perl callback we called died with this error: rethrown as `$@`.
     Perl(OwnedSv),
+    /// A required argument is missing: the usage message.
+    Usage,
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -101,10 +102,6 @@ impl Args {
         let sv = unsafe { *self.base.add(index) };
         let known = if index == 0 { self.first } else { Known::NONE };
         Some(Arg { perl: self.perl, sv, sub_name: self.sub_name, name, more: index + 1 < self.len(), known, _borrow: PhantomData })
-    }
-
-    pub fn perl(&self) -> Perl {
-        self.perl
     }
 }
 
@@ -235,14 +232,6 @@ impl<'a> Arg<'a> {
         self.sv
     }
 
-    pub fn name(&self) -> &'static str {
-        self.name
-    }
-
-    pub fn sub_name(&self) -> &'static str {
-        self.sub_name
-    }
-
     pub fn perl(&self) -> Perl {
         self.perl
     }
@@ -358,7 +347,7 @@ macro_rules! integer_args {
     ($($t:ty),*) => {$(
         impl<'a> FromArg<'a> for $t {
             fn from_arg(arg: Option<Arg<'a>>) -> Result<Self> {
-                let Some(arg) = arg else { return Err(Error::Croak(String::new())) };
+                let Some(arg) = arg else { return Err(Error::Usage) };
                 match arg.integer_in(<$t>::MIN as i128, <$t>::MAX as i128)? {
                     Some(v) => Ok(v as $t),
                     None => arg.error("must be a number, not undef"),
@@ -381,7 +370,7 @@ integer_args!(i32, u32, i64, u64);
 /// A true/false argument, read with Perl's own idea of truth.
 impl<'a> FromArg<'a> for bool {
     fn from_arg(arg: Option<Arg<'a>>) -> Result<Self> {
-        let Some(arg) = arg else { return Err(Error::Croak(String::new())) };
+        let Some(arg) = arg else { return Err(Error::Usage) };
         let mut truth: c_int = 0;
         // SAFETY: a live SV; the shim catches any die (ties, overloading).
         match unsafe { ffi::svb_truth(arg.perl, arg.sv, &mut truth) } {
@@ -395,7 +384,7 @@ impl<'a> FromArg<'a> for bool {
 /// module's arguments do, and libvirt decides what an empty one means.
 impl<'a> FromArg<'a> for String {
     fn from_arg(arg: Option<Arg<'a>>) -> Result<Self> {
-        let Some(arg) = arg else { return Err(Error::Croak(String::new())) };
+        let Some(arg) = arg else { return Err(Error::Usage) };
         arg.text()
     }
 }
@@ -414,7 +403,7 @@ impl<'a> FromArg<'a> for Option<String> {
 /// The argument itself, for XSUBs that inspect it further.
 impl<'a> FromArg<'a> for Arg<'a> {
     fn from_arg(arg: Option<Arg<'a>>) -> Result<Self> {
-        arg.ok_or(Error::Croak(String::new()))
+        arg.ok_or(Error::Usage)
     }
 }
 
@@ -475,7 +464,7 @@ pub unsafe fn dispatch<R: IntoReturn>(
         } else {
             match catch_unwind(AssertUnwindSafe(|| body(&args))) {
                 Ok(Ok(ret)) => ret.push(perl, ax).err(),
-                Ok(Err(Error::Croak(m))) if m.is_empty() => Some(Error::Croak(usage(sub_name, params))),
+                Ok(Err(Error::Usage)) => Some(Error::Croak(usage(sub_name, params))),
                 Ok(Err(err)) => Some(err),
                 Err(payload) => Some(Error::Croak(format!(
                     "{}: internal error: {}",
@@ -498,6 +487,7 @@ unsafe fn raise(perl: Perl, err: Error) -> ! {
         Error::Croak(message) => value::new_string(perl, &message),
         Error::Libvirt(e) => value::error_object(perl, &e),
         Error::Perl(sv) => sv.into_raw(),
+        Error::Usage => value::new_string(perl, "Usage: a required argument is missing"),
     };
     ffi::svb_croak_sv(perl, sv)
 }

@@ -456,7 +456,6 @@ SV *svb_bless(pTHX_ SV *rv, HV *stash) { return sv_bless(rv, stash); }
 SV *svb_mortal(pTHX_ SV *sv) { return sv_2mortal(sv); }
 
 void svb_refcnt_dec(pTHX_ SV *sv) { SvREFCNT_dec(sv); }
-void svb_refcnt_inc_void(pTHX_ SV *sv) { SvREFCNT_inc_simple_void_NN(sv); }
 SV *svb_refcnt_inc(pTHX_ SV *sv) { return SvREFCNT_inc_simple_NN(sv); }
 
 

@@ -89,9 +89,6 @@ impl Hash {
         self.0.push((key, value.into_value()));
         self
     }
-    pub fn insert(&mut self, key: &'static str, value: impl IntoValue) {
-        self.0.push((key, value.into_value()));
-    }
 }
 
 /// What an XSUB leaves on the stack.
