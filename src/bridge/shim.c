@@ -381,9 +381,17 @@ SV *svb_new_object(pTHX_ U16 kind, void *handle)
     /* a fresh PVMG: no magic yet, nothing to upgrade, so no sv_setiv */
     SvIV_set(inner, PTR2IV(handle));
     SvIOK_on(inner);
-    mg = sv_magicext(inner, NULL, PERL_MAGIC_ext, &svb_vtbl, (const char *)handle, 0);
+    /* What sv_magicext would do for this one case, without its generality
+     * (the scalar is new and plain): our vtable has no get or set hooks,
+     * so the magic is "random" (RMAGICAL), as mg_magical would decide. */
+    Newxz(mg, 1, MAGIC);
+    mg->mg_virtual = &svb_vtbl;
+    mg->mg_type = PERL_MAGIC_ext;
+    mg->mg_ptr = (char *)handle;
     mg->mg_private = kind;
-    mg->mg_flags |= MGf_DUP;
+    mg->mg_flags = MGf_DUP;
+    SvMAGIC_set(inner, mg);
+    SvRMAGICAL_on(inner);
     return sv_bless(newRV_noinc(inner), stash);
 }
 
