@@ -889,6 +889,23 @@ the raw UTF-8 bytes. Going in, character strings are passed as UTF-8,
 byte strings that are valid UTF-8 are passed unchanged, and other byte
 strings are taken as Latin-1 text.
 
+=item Object arguments stay alive during the call
+
+A method holds its object arguments until it returns. In the C module, a
+tied or overloaded argument whose reading drops the last reference to
+the object (or calls its C<DESTROY>) makes the method hand libvirt a
+freed handle.
+
+=item Asking for no names asks libvirt nothing
+
+A C<maxnames> of 0 returns an empty list at once. The C module passes
+the request on, and libvirtd 9.0.0 crashes when a remote client asks it
+for zero snapshot names.
+
+=item Error objects are freed
+
+The C module keeps about 500 bytes for every error object it raises.
+
 =item Calling DESTROY by hand does nothing
 
 An object's libvirt reference is given back when its last Perl reference
