@@ -17,6 +17,7 @@ use lib "$FindBin::Bin/lib";
 
 use Test::More;
 use PrivateLibvirtd;
+use SVTest qw(error_of error_code_is);
 use Sys::Virt;
 
 my $d = PrivateLibvirtd->start_or_skip;
@@ -45,22 +46,7 @@ sub snap_xml {
     return "<domainsnapshot><name>$name</name>" . ($body || '') . "</domainsnapshot>";
 }
 
-# The error a call dies with (undef when it does not die).
-sub error_of (&) {
-    my ($code) = @_;
-    local $@;
-    return eval { $code->(); 1 } ? undef : $@;
-}
 
-sub error_code_is {
-    my ($err, $code, $name) = @_;
-    if (!ref $err || !eval { $err->isa('Sys::Virt::Error') }) {
-        fail($name);
-        diag(defined $err ? "died with a non-libvirt error: $err" : 'did not die');
-        return;
-    }
-    is($err->code, $code, $name) or diag('message: ' . $err->message);
-}
 
 sub names { return join ' ', sort map { $_->get_name } @_ }
 

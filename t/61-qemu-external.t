@@ -16,6 +16,7 @@ use lib "$FindBin::Bin/lib";
 
 use Test::More;
 use PrivateLibvirtd;
+use SVTest qw(error_of error_code_is);
 use Sys::Virt;
 
 my $d = PrivateLibvirtd->start_or_skip;
@@ -23,21 +24,7 @@ PrivateLibvirtd->watchdog(300, '61-qemu-external.t');
 
 use constant SNAP => 'Sys::Virt::DomainSnapshot';
 
-sub error_of (&) {
-    my ($code) = @_;
-    local $@;
-    return eval { $code->(); 1 } ? undef : $@;
-}
 
-sub error_code_is {
-    my ($err, $code, $name) = @_;
-    if (!ref $err || !eval { $err->isa('Sys::Virt::Error') }) {
-        fail($name);
-        diag(defined $err ? "died with a non-libvirt error: $err" : 'did not die');
-        return;
-    }
-    is($err->code, $code, $name) or diag('message: ' . $err->message);
-}
 
 sub names { return join ' ', sort map { $_->get_name } @_ }
 

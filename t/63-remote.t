@@ -18,6 +18,7 @@ use lib "$FindBin::Bin/lib";
 
 use Test::More;
 use PrivateLibvirtd;
+use SVTest qw(error_of error_code_is);
 use Sys::Virt;
 
 my $d = PrivateLibvirtd->start_or_skip;
@@ -31,21 +32,7 @@ $SIG{PIPE} = 'IGNORE';
 
 use constant SNAP => 'Sys::Virt::DomainSnapshot';
 
-sub error_of (&) {
-    my ($code) = @_;
-    local $@;
-    return eval { $code->(); 1 } ? undef : $@;
-}
 
-sub is_virt_error {
-    my ($err, $code, $name) = @_;
-    if (!ref $err || !eval { $err->isa('Sys::Virt::Error') }) {
-        fail($name);
-        diag(defined $err ? "died with a non-libvirt error: $err" : 'did not die');
-        return 0;
-    }
-    return is($err->code, $code, $name) || diag('message: ' . $err->message);
-}
 
 # A call that must fail quickly: the script bails out if it blocks.
 sub guarded_error {
@@ -81,9 +68,9 @@ is(join(' ', $tdom2->list_snapshot_names), 't1', 'a second client of the daemon 
 
 $tdom2->get_snapshot_by_name('t1')->delete(0);
 is($tdom->num_of_snapshots, 0, 'deleted by the second client');
-is_virt_error(error_of { $ts->delete(0) }, Sys::Virt::Error::ERR_NO_DOMAIN_SNAPSHOT,
+error_code_is(error_of { $ts->delete(0) }, Sys::Virt::Error::ERR_NO_DOMAIN_SNAPSHOT,
     'the first client\'s object is stale: no such snapshot');
-is_virt_error(error_of { $ts->revert_to(0) }, Sys::Virt::Error::ERR_NO_DOMAIN_SNAPSHOT,
+error_code_is(error_of { $ts->revert_to(0) }, Sys::Virt::Error::ERR_NO_DOMAIN_SNAPSHOT,
     'nor can it be reverted to');
 undef $_ for $ts, $tdom2, $t2;
 
@@ -115,14 +102,14 @@ my $killed = $d->kill_libvirtd;
 ok(!kill(0, $killed), "libvirtd (pid $killed) is gone");
 
 my $err = guarded_error('get_state after the daemon died', sub { $dom->get_state });
-is_virt_error($err, Sys::Virt::Error::ERR_SYSTEM_ERROR,
+error_code_is($err, Sys::Virt::Error::ERR_SYSTEM_ERROR,
     'the next call croaks a Sys::Virt::Error (system error: the socket broke)');
 is(ref $err && $err->domain, Sys::Virt::Error::FROM_RPC, 'raised by the RPC layer');
 like(ref $err ? $err->message : '', qr/Broken pipe|end of file|reset/i, 'message says why');
 ok(!$q1->is_alive, 'is_alive is false now');
 
 $err = guarded_error('second call after the daemon died', sub { $run->get_xml_description(0) });
-is_virt_error($err, Sys::Virt::Error::ERR_INTERNAL_ERROR, 'later calls croak too: the client socket is closed');
+error_code_is($err, Sys::Virt::Error::ERR_INTERNAL_ERROR, 'later calls croak too: the client socket is closed');
 like(ref $err ? $err->message : '', qr/closed/, '... and say so');
 is($run->get_name, 's-run', 'a snapshot object still knows its name (no RPC needed)');
 
@@ -134,7 +121,7 @@ ok(ref $err && $err->isa('Sys::Virt::Error'), 'so does the test driver connectio
 ok(!$t1->is_alive, 'not alive either');
 
 $err = guarded_error('connecting to a dead daemon', sub { Sys::Virt->new(uri => $d->uri) });
-is_virt_error($err, Sys::Virt::Error::ERR_SYSTEM_ERROR, 'a new connection is refused');
+error_code_is($err, Sys::Virt::Error::ERR_SYSTEM_ERROR, 'a new connection is refused');
 like(ref $err ? $err->message : '', qr/Connection refused|No such file/, '... by the socket');
 
 # --------------------------------------------------------------------------

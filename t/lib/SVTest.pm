@@ -19,7 +19,7 @@ use Sys::Virt;
 our @EXPORT = qw(
     TEST_URI TEST_UUID
     conn test_domain snapxml mksnap SS DOM ERRC
-    virt_error_ok croaks_ok lives_fine
+    virt_error_ok error_of error_code_is croaks_ok lives_fine
     capture_stderr in_child perl_child perl_child_vmem child_status_ok
     names sorted same_names
 );
@@ -103,6 +103,25 @@ sub virt_error_ok {
     $tb->ok($good, "$name: Sys::Virt::Error code $want_code domain $want_domain");
     $tb->diag("got code $err->{code} domain $err->{domain} message '$err->{message}'") unless $good;
     return $err;
+}
+
+# The error a block dies with (undef when it does not die).
+sub error_of (&) {
+    my ($code) = @_;
+    local $@;
+    return eval { $code->(); 1 } ? undef : $@;
+}
+
+# $err must be a Sys::Virt::Error with this code.
+sub error_code_is {
+    my ($err, $code, $name) = @_;
+    local $Test::Builder::Level = $Test::Builder::Level + 1;
+    if (!ref $err || !eval { $err->isa('Sys::Virt::Error') }) {
+        Test::More::fail($name);
+        Test::More::diag(defined $err ? "died with a non-libvirt error: $err" : 'did not die');
+        return 0;
+    }
+    return Test::More::is($err->code, $code, $name) || Test::More::diag('message: ' . $err->message);
 }
 
 # Runs $code, which must die with a plain string matching $re.
