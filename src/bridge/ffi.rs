@@ -104,7 +104,6 @@ extern "C" {
     pub fn svb_new_undef(perl: Perl) -> *mut SV;
     pub fn svb_new_iv(perl: Perl, v: isize) -> *mut SV;
     pub fn svb_new_uv(perl: Perl, v: usize) -> *mut SV;
-    pub fn svb_new_nv(perl: Perl, v: f64) -> *mut SV;
     pub fn svb_new_pv(perl: Perl, pv: *const c_char, len: usize, utf8: c_int) -> *mut SV;
     pub fn svb_new_hv(perl: Perl) -> *mut HV;
     pub fn svb_new_av(perl: Perl) -> *mut AV;

@@ -214,13 +214,6 @@ fn refusal(arg: &Arg, kind: Kind, status: c_int, found: u16) -> Error {
     outcome.expect_err("a refusal is an error")
 }
 
-impl<T: Handle + Clone> Obj<T> {
-    /// A new reference of our own, to keep beyond the call.
-    pub fn to_owned(&self) -> T {
-        (*self.handle).clone()
-    }
-}
-
 impl<'a, T: Handle> FromArg<'a> for Obj<T> {
     #[inline(always)]
     fn from_arg(arg: Option<Arg<'a>>) -> Result<Self> {

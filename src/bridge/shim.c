@@ -440,7 +440,6 @@ SV *svb_undef(pTHX) { return &PL_sv_undef; }
 SV *svb_new_undef(pTHX) { return newSV(0); }
 SV *svb_new_iv(pTHX_ IV v) { return newSViv(v); }
 SV *svb_new_uv(pTHX_ UV v) { return newSVuv(v); }
-SV *svb_new_nv(pTHX_ NV v) { return newSVnv(v); }
 
 SV *svb_new_pv(pTHX_ const char *pv, STRLEN len, int utf8)
 {

@@ -12,7 +12,6 @@ pub enum Value {
     Undef,
     Int(i64),
     UInt(u64),
-    Float(f64),
     /// A character string.
     Str(String),
     /// A C string from libvirt, copied into Perl without a Rust copy.
@@ -120,12 +119,6 @@ macro_rules! unsigned_values {
 signed_values!(i8, i16, i32, i64, isize);
 unsigned_values!(u8, u16, u32, u64, usize);
 
-impl IntoValue for f64 {
-    fn into_value(self) -> Value {
-        Value::Float(self)
-    }
-}
-
 /// true and false come back as 1 and 0, as the C module's int returns do.
 impl IntoValue for bool {
     fn into_value(self) -> Value {
@@ -139,12 +132,6 @@ impl IntoValue for String {
     }
 }
 
-impl IntoValue for &str {
-    fn into_value(self) -> Value {
-        Value::Str(self.to_owned())
-    }
-}
-
 impl IntoValue for Hash {
     fn into_value(self) -> Value {
         Value::Hash(self)
@@ -154,12 +141,6 @@ impl IntoValue for Hash {
 impl<T: IntoValue> IntoValue for Option<T> {
     fn into_value(self) -> Value {
         self.map_or(Value::Undef, IntoValue::into_value)
-    }
-}
-
-impl<T: IntoValue> IntoValue for Vec<T> {
-    fn into_value(self) -> Value {
-        Value::Array(self.into_iter().map(IntoValue::into_value).collect())
     }
 }
 
@@ -298,7 +279,6 @@ pub(super) unsafe fn new_sv(perl: Perl, value: Value) -> *mut SV {
         Value::Undef => ffi::svb_new_undef(perl),
         Value::Int(v) => ffi::svb_new_iv(perl, v as isize),
         Value::UInt(v) => ffi::svb_new_uv(perl, v as usize),
-        Value::Float(v) => ffi::svb_new_nv(perl, v),
         Value::Str(s) => new_string(perl, &s),
         Value::Text(t) => new_text(perl, t.bytes()),
         Value::Bytes(b) => ffi::svb_new_pv(perl, b.as_ptr() as *const c_char, b.len(), 0),
@@ -364,7 +344,7 @@ pub(super) unsafe fn error_object(perl: Perl, err: &virt::error::Error) -> *mut 
         .with("level", virt::enumutil::RawEnum::to_raw(err.level()) as i64)
         .with("code", err.code().to_raw() as i64)
         .with("domain", err.domain().to_raw() as i64)
-        .with("message", err.message());
+        .with("message", err.message().to_owned());
     let rv = new_sv(perl, Value::Hash(hash));
     ffi::svb_bless(perl, rv, ffi::svb_kind_stash(perl, ERROR_KIND))
 }
