@@ -1,31 +1,29 @@
 //! Sys::Virt::DomainSnapshot: one snapshot of a domain.
 
-use virt::domain::Domain;
-use virt::domain_snapshot::DomainSnapshot;
+use virt::domain_snapshot::DomainSnapshot as VirtSnapshot;
 
 use crate::bridge::{CText, Flags, Handles, Obj, Texts};
-use crate::check;
-use crate::names::{collect_names, MaxNames};
+use crate::libvirt::kinds::{Domain, DomainSnapshot};
+use crate::libvirt::lists::{collect_names, list_all, MaxNames};
+use crate::libvirt::ret;
 
 crate::xsubs! { "Sys::Virt::DomainSnapshot";
-    fn _lookup_by_name(dom: Obj<Domain>, name: String, flags: Flags) -> Result<DomainSnapshot> {
-        Ok(Domain::lookup_snapshot_by_name(&dom, &name, flags.0)?)
+    fn _lookup_by_name(dom: Obj<Domain>, name: String, flags: Flags) -> Result<VirtSnapshot> {
+        Ok(virt::domain::Domain::lookup_snapshot_by_name(&dom, &name, flags.0)?)
     }
 
-    fn _create_xml(dom: Obj<Domain>, xml: String, flags: Flags) -> Result<DomainSnapshot> {
+    fn _create_xml(dom: Obj<Domain>, xml: String, flags: Flags) -> Result<VirtSnapshot> {
         Ok(dom.create_snapshot_xml(&xml, flags.0)?)
     }
 
     fn get_name(domss: Obj<DomainSnapshot>) -> Result<CText> {
         // SAFETY: the name lives inside the snapshot object, which the argument holds.
-        let name = check::non_null(unsafe { virt_sys::virDomainSnapshotGetName(domss.as_ptr()) } as *mut _)?;
-        Ok(unsafe { CText::borrowed(name) })
+        unsafe { ret::borrowed_text(virt_sys::virDomainSnapshotGetName(domss.raw())) }
     }
 
     fn get_xml_description(domss: Obj<DomainSnapshot>, flags: Flags) -> Result<CText> {
-        let xml = check::non_null(unsafe { virt_sys::virDomainSnapshotGetXMLDesc(domss.as_ptr(), flags.0) })?;
         // SAFETY: libvirt hands the document over to us.
-        Ok(unsafe { CText::owned(xml) })
+        unsafe { ret::owned_text(virt_sys::virDomainSnapshotGetXMLDesc(domss.raw(), flags.0)) }
     }
 
     fn delete(domss: Obj<DomainSnapshot>, flags: Flags) -> Result<()> {
@@ -36,7 +34,7 @@ crate::xsubs! { "Sys::Virt::DomainSnapshot";
         Ok(domss.revert(flags.0)?)
     }
 
-    fn get_parent(domss: Obj<DomainSnapshot>, flags: Flags) -> Result<DomainSnapshot> {
+    fn get_parent(domss: Obj<DomainSnapshot>, flags: Flags) -> Result<VirtSnapshot> {
         Ok(domss.parent(flags.0)?)
     }
 
@@ -53,8 +51,8 @@ crate::xsubs! { "Sys::Virt::DomainSnapshot";
     }
 
     fn list_child_snapshot_names(domss: Obj<DomainSnapshot>, maxnames: MaxNames, flags: Flags) -> Result<Texts> {
-        // SAFETY: the argument holds the snapshot for the whole call.
-        let snap = unsafe { domss.as_ptr() };
+        // SAFETY (both): the argument holds the snapshot for the whole call.
+        let snap = domss.raw();
         let count = || unsafe { virt_sys::virDomainSnapshotNumChildren(snap, flags.0) };
         let list = |buf, max| unsafe { virt_sys::virDomainSnapshotListChildrenNames(snap, buf, max, flags.0) };
         collect_names(maxnames, &count, list)
@@ -62,6 +60,6 @@ crate::xsubs! { "Sys::Virt::DomainSnapshot";
 
     fn list_all_children(domss: Obj<DomainSnapshot>, flags: Flags) -> Result<Handles<DomainSnapshot>> {
         // SAFETY: a ListAll call; each snapshot in the array comes with a reference.
-        unsafe { Handles::list_all(|array| virt_sys::virDomainSnapshotListAllChildren(domss.as_ptr(), array, flags.0)) }
+        unsafe { list_all(|array| virt_sys::virDomainSnapshotListAllChildren(domss.raw(), array, flags.0)) }
     }
 }

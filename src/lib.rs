@@ -1,15 +1,21 @@
 //! The XS half of Sys::Virt: `boot_Sys__Virt` and every XSUB, over the
 //! official libvirt bindings.
 //!
-//! One module per Perl package, each a table of the XSUBs it exports;
-//! `bridge` is the only code that handles raw Perl values.
+//! Where a Perl method's code is: package `Sys::Virt::X` is `src/x.rs`
+//! (`Sys::Virt::DomainSnapshot` is `src/domain_snapshot.rs`), except the
+//! two big packages, which are folders with one file per POD group:
+//! `Sys::Virt` is `src/connect/`, `Sys::Virt::Domain` is `src/domain/`.
+//! Each file is a table of the XSUBs it exports (`xsubs!`), each XSUB a
+//! Rust function with the Perl method's name.
+//!
+//! Below the packages: `libvirt` (libvirt's conventions: the table of
+//! object kinds, return checks, lists) and `bridge`, the only code that
+//! handles raw Perl values.
 
 pub mod bridge;
+mod libvirt;
 
-mod auth;
-mod check;
 mod constants;
-mod names;
 
 mod connect;
 mod domain;
@@ -18,7 +24,12 @@ mod domain_snapshot;
 use bridge::{Constant, Perl, CV};
 
 /// Every package's XSUBs, registered at boot.
-const PACKAGES: &[&[(&str, bridge::XsubFn)]] = &[connect::XSUBS, domain::XSUBS, domain_snapshot::XSUBS];
+const PACKAGES: &[&[(&str, bridge::XsubFn)]] = &[
+    connect::XSUBS,
+    domain::XSUBS,
+    domain::snapshots::XSUBS,
+    domain_snapshot::XSUBS,
+];
 
 /// Called by XSLoader when `Sys::Virt` loads.
 ///
@@ -26,7 +37,7 @@ const PACKAGES: &[&[(&str, bridge::XsubFn)]] = &[connect::XSUBS, domain::XSUBS, 
 /// Called by Perl only, as the module's boot XSUB.
 #[no_mangle]
 pub unsafe extern "C" fn boot_Sys__Virt(perl: Perl, cv: *mut CV) {
-    let ax = bridge::boot_begin(perl, cv);
+    let ax = bridge::boot_begin(perl, cv, libvirt::kinds::KINDS);
     // Errors reach Perl as Sys::Virt::Error objects; libvirt must not also print them.
     virt::error::clear_error_callback();
     for table in PACKAGES {

@@ -528,6 +528,7 @@ $SPEC{"Sys::Virt::$_"} = ['con|class'] for qw(get_version get_major_version get_
     'Sys::Virt::_open'                      => [qw(uri? flags?)],
     'Sys::Virt::_open_auth'                 => [qw(uri? credlist? callback? flags?)],
     'Sys::Virt::_get_library_version'       => [],
+    'Sys::Virt::_object_classes'            => [],
     'Sys::Virt::DESTROY'                    => ['anyobj?'],
     'Sys::Virt::CLONE'                      => ['domname?'],
     'Sys::Virt::get_max_vcpus'              => [qw(con domtype?)],

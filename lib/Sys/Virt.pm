@@ -77,21 +77,22 @@ sub get_library_version {
     return $self->_get_conn_library_version;
 }
 
-# An object is a live libvirt handle; a serialized copy could only come
-# back as a forgery, so serializing one is refused outright.
-for my $class (qw(Sys::Virt Sys::Virt::Domain Sys::Virt::DomainSnapshot)) {
+# For every class of object (the kinds table of the XS half):
+#  - an object is a live libvirt handle; a serialized copy could only come
+#    back as a forgery, so serializing one is refused outright;
+#  - DESTROY is empty: the object's magic gives the libvirt reference back,
+#    once, when the last Perl reference goes. Perl skips calling an empty
+#    DESTROY, which saves a method call per object; it is still there for
+#    can() and SUPER::DESTROY.
+my $no_destroy = sub { };
+for my $class (_object_classes()) {
     no strict 'refs';
     *{"${class}::STORABLE_freeze"} = sub {
         require Carp;
         Carp::croak("$class objects hold live libvirt handles and cannot be serialized");
     };
+    *{"${class}::DESTROY"} = $no_destroy;
 }
-
-# An object gives its libvirt reference back when its last Perl reference
-# goes (the object's magic does that, once). Perl skips an empty DESTROY,
-# which saves a method call per object; it is still there for can() and
-# SUPER::DESTROY.
-sub DESTROY { }
 
 sub get_major_version { return int($_[0]->get_version / 1_000_000) }
 sub get_minor_version { return int(($_[0]->get_version % 1_000_000) / 1000) }

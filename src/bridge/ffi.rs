@@ -35,6 +35,10 @@ pub const SVB_UTF8: u32 = 0x20;
 pub const SVB_REF: u32 = 0x40;
 pub const SVB_OVERLOADED: u32 = 0x80;
 
+/// What `svb_ref_type` says a reference points to.
+pub const SVB_TYPE_HASH: c_int = 2;
+pub const SVB_TYPE_CODE: c_int = 3;
+
 /// What `svb_fetch` read out of a scalar.
 #[repr(C)]
 pub struct Scalar {
@@ -60,7 +64,7 @@ pub struct Entry {
 }
 
 extern "C" {
-    pub fn svb_init(release: HandleFn, retain: HandleFn, classes: *const *const c_char, n: c_int);
+    pub fn svb_init(release: HandleFn, retain: HandleFn, classes: *const *const c_char, n: c_int) -> c_int;
     pub fn svb_boot_context(perl: Perl);
     pub fn svb_clone_context(perl: Perl);
     pub fn svb_kind_stash(perl: Perl, kind: u16) -> *mut HV;
@@ -95,6 +99,7 @@ extern "C" {
         status: *mut c_int,
         found_kind: *mut u16,
         held: *mut *mut SV,
+        inner: *mut *mut SV,
     ) -> *mut c_void;
     pub fn svb_new_object(perl: Perl, kind: u16, handle: *mut c_void) -> *mut SV;
     pub fn svb_return_texts(perl: Perl, ax: i32, texts: *mut *mut c_char, n: isize) -> c_int;
@@ -104,10 +109,11 @@ extern "C" {
     pub fn svb_new_undef(perl: Perl) -> *mut SV;
     pub fn svb_new_iv(perl: Perl, v: isize) -> *mut SV;
     pub fn svb_new_uv(perl: Perl, v: usize) -> *mut SV;
+    pub fn svb_new_nv(perl: Perl, v: f64) -> *mut SV;
     pub fn svb_new_pv(perl: Perl, pv: *const c_char, len: usize, utf8: c_int) -> *mut SV;
     pub fn svb_new_hv(perl: Perl) -> *mut HV;
     pub fn svb_new_av(perl: Perl) -> *mut AV;
-    pub fn svb_hv_store(perl: Perl, hv: *mut HV, key: *const c_char, klen: i32, value: *mut SV);
+    pub fn svb_hv_store(perl: Perl, hv: *mut HV, key: *const c_char, klen: i32, utf8: c_int, value: *mut SV);
     pub fn svb_av_push(perl: Perl, av: *mut AV, value: *mut SV);
     pub fn svb_new_rv(perl: Perl, target: *mut SV) -> *mut SV;
     pub fn svb_bless(perl: Perl, rv: *mut SV, stash: *mut HV) -> *mut SV;
@@ -116,7 +122,19 @@ extern "C" {
     pub fn svb_refcnt_inc(perl: Perl, sv: *mut SV) -> *mut SV;
     pub fn svb_hv_fetch(perl: Perl, hashref: *mut SV, key: *const c_char, klen: i32, out: *mut *mut SV) -> c_int;
     pub fn svb_av_fetch(perl: Perl, aref: *mut SV, index: isize, len: *mut isize, out: *mut *mut SV) -> c_int;
-    pub fn svb_call_scalar(perl: Perl, cb: *mut SV, arg: *mut SV, died_with: *mut *mut SV) -> *mut SV;
+    pub fn svb_ref_type(perl: Perl, sv: *mut SV, kind: *mut c_int) -> c_int;
+    pub fn svb_fileno(perl: Perl, sv: *mut SV, fd: *mut c_int) -> c_int;
+    pub fn svb_set_pv(perl: Perl, target: *mut SV, pv: *const c_char, len: usize) -> c_int;
+    pub fn svb_set_sv(perl: Perl, target: *mut SV, value: *mut SV) -> c_int;
+    pub fn svb_call(
+        perl: Perl,
+        code: *mut SV,
+        args: *mut *mut SV,
+        nargs: i32,
+        scalar: c_int,
+        result: *mut *mut SV,
+        error: *mut *mut SV,
+    ) -> c_int;
 
     pub fn svb_croak_sv(perl: Perl, err: *mut SV) -> !;
     pub fn svb_rethrow(perl: Perl, jumped: c_int) -> !;

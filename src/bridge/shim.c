@@ -52,7 +52,7 @@ static MGVTBL svb_vtbl = {
 /* Looking a stash up by name costs more than building the object, so each
  * interpreter keeps its classes' stashes, indexed by kind (0 is the error
  * class). A new ithread refills them with its own (svb_clone_context). */
-#define SVB_MAX_KINDS 8
+#define SVB_MAX_KINDS 32
 #define MY_CXT_KEY "Sys::Virt::_stashes" XS_VERSION
 typedef struct {
     HV *stash[SVB_MAX_KINDS];
@@ -68,14 +68,18 @@ static void svb_fill_stashes(pTHX_ my_cxt_t *cxt)
         cxt->stash[kind] = svb_class_names[kind] ? gv_stashpv(svb_class_names[kind], GV_ADD) : NULL;
 }
 
-/* classes: n class names (static strings), indexed by kind */
-void svb_init(svb_handle_fn release, svb_handle_fn retain, const char *const *classes, int n)
+/* classes: n class names (static strings), indexed by kind. Returns -1,
+ * changing nothing, when there are more than the cache holds. */
+int svb_init(svb_handle_fn release, svb_handle_fn retain, const char *const *classes, int n)
 {
     int kind;
+    if (n < 0 || n > SVB_MAX_KINDS)
+        return -1;
     svb_release_handle = release;
     svb_retain_handle = retain;
-    for (kind = 0; kind < n && kind < SVB_MAX_KINDS; kind++)
+    for (kind = 0; kind < n; kind++)
         svb_class_names[kind] = classes[kind];
+    return 0;
 }
 
 void svb_boot_context(pTHX)
@@ -327,7 +331,8 @@ int svb_truth(pTHX_ SV *sv, int *truth)
  * may drop every other reference, and the handle must outlive the call.
  * Without hold (no argument follows, so no Perl code can run) *held is
  * NULL. */
-void *svb_object_handle(pTHX_ SV *sv, U16 kind, int hold, int *status, U16 *found_kind, SV **held)
+void *svb_object_handle(pTHX_ SV *sv, U16 kind, int hold, int *status, U16 *found_kind, SV **held,
+                        SV **inner_out)
 {
     SV *inner;
     MAGIC *mg;
@@ -368,6 +373,7 @@ void *svb_object_handle(pTHX_ SV *sv, U16 kind, int hold, int *status, U16 *foun
     }
     *status = 0;
     *held = hold ? SvREFCNT_inc_simple_NN(inner) : NULL;
+    *inner_out = inner;
     return mg->mg_ptr;
 }
 
@@ -440,6 +446,7 @@ SV *svb_undef(pTHX) { return &PL_sv_undef; }
 SV *svb_new_undef(pTHX) { return newSV(0); }
 SV *svb_new_iv(pTHX_ IV v) { return newSViv(v); }
 SV *svb_new_uv(pTHX_ UV v) { return newSVuv(v); }
+SV *svb_new_nv(pTHX_ NV v) { return newSVnv(v); }
 
 SV *svb_new_pv(pTHX_ const char *pv, STRLEN len, int utf8)
 {
@@ -449,9 +456,9 @@ SV *svb_new_pv(pTHX_ const char *pv, STRLEN len, int utf8)
 HV *svb_new_hv(pTHX) { return newHV(); }
 AV *svb_new_av(pTHX) { return newAV(); }
 
-void svb_hv_store(pTHX_ HV *hv, const char *key, I32 klen, SV *value)
+void svb_hv_store(pTHX_ HV *hv, const char *key, I32 klen, int utf8, SV *value)
 {
-    (void)hv_store(hv, key, klen, value, 0);
+    (void)hv_store(hv, key, utf8 ? -klen : klen, value, 0);
 }
 
 void svb_av_push(pTHX_ AV *av, SV *value) { av_push(av, value); }
@@ -508,31 +515,156 @@ int svb_av_fetch(pTHX_ SV *aref, SSize_t index, SSize_t *len, SV **out)
     return jumped;
 }
 
-/* Calls cb with one argument in scalar context, under G_EVAL so that a die
- * stays inside. Returns a new reference to the result, or NULL when the
- * sub died; *died_with then holds a copy of the error. */
-SV *svb_call_scalar(pTHX_ SV *cb, SV *arg, SV **died_with)
+/* What sv refers to, after its get magic: -1 not a reference, 0 a scalar,
+ * 1 an array, 2 a hash, 3 code, 4 anything else. Returns 0 or a JMPENV
+ * code. */
+int svb_ref_type(pTHX_ SV *sv, int *type)
 {
+    int jumped = 0;
+    dJMPENV;
+    *type = -1;
+    if (SvGMAGICAL(sv)) {
+        JMPENV_PUSH(jumped);
+        if (jumped == 0)
+            mg_get(sv);
+        JMPENV_POP;
+        if (jumped)
+            return jumped;
+    }
+    if (SvROK(sv)) {
+        switch (SvTYPE(SvRV(sv))) {
+        case SVt_PVAV: *type = 1; break;
+        case SVt_PVHV: *type = 2; break;
+        case SVt_PVCV: *type = 3; break;
+        case SVt_PVGV: case SVt_PVIO: case SVt_PVFM: *type = 4; break;
+        default: *type = 0; break;
+        }
+    }
+    return 0;
+}
+
+/* The descriptor of a Perl file handle (a glob, a glob reference or an IO
+ * object), or -1 in *fd when sv is none or is closed. Returns 0 or a
+ * JMPENV code (a tied handle's FILENO may die). */
+int svb_fileno(pTHX_ SV *sv, int *fd)
+{
+    int jumped;
+    dJMPENV;
+    *fd = -1;
+    JMPENV_PUSH(jumped);
+    if (jumped == 0) {
+        SV *target = sv;
+        SvGETMAGIC(target);
+        if (SvROK(target))
+            target = SvRV(target);
+        if (isGV_with_GP(target) || SvTYPE(target) == SVt_PVIO) {
+            IO *io = SvTYPE(target) == SVt_PVIO ? (IO *)target : GvIO((GV *)target);
+            if (io && IoIFP(io))
+                *fd = PerlIO_fileno(IoIFP(io));
+            if (*fd < 0)
+                *fd = -2;
+        }
+    }
+    JMPENV_POP;
+    return jumped;
+}
+
+/* target = bytes, with set magic. Returns 0 or a JMPENV code (a read-only
+ * target croaks, a tied one's STORE may die). */
+int svb_set_pv(pTHX_ SV *target, const char *pv, STRLEN len)
+{
+    int jumped;
+    dJMPENV;
+    JMPENV_PUSH(jumped);
+    if (jumped == 0) {
+        sv_setpvn(target, pv, len);
+        SvUTF8_off(target);
+        SvSETMAGIC(target);
+    }
+    JMPENV_POP;
+    return jumped;
+}
+
+/* target = value, with set magic; as svb_set_pv. */
+int svb_set_sv(pTHX_ SV *target, SV *value)
+{
+    int jumped;
+    dJMPENV;
+    JMPENV_PUSH(jumped);
+    if (jumped == 0) {
+        sv_setsv(target, value);
+        SvSETMAGIC(target);
+    }
+    JMPENV_POP;
+    return jumped;
+}
+
+/* Whether $@ holds an error: a reference, or a non-empty string. Read
+ * without overloading, so an error object whose boolean value is false
+ * still counts. */
+static int svb_is_error(pTHX_ SV *err)
+{
+    STRLEN len;
+    if (SvROK(err))
+        return 1;
+    if (!SvOK(err))
+        return 0;
+    (void)SvPV_nomg_const(err, len);
+    return len > 0;
+}
+
+/* The one way Rust calls Perl: code(args...) in void or scalar context.
+ *
+ *  - The sub runs on a stack of its own (PUSHSTACKi), so `last` or `next`
+ *    inside it find none of the caller's loops: they die, as outside any
+ *    loop, and that die is caught like any other.
+ *  - G_EVAL keeps a die inside; $@ is localized, so the caller's $@ is
+ *    untouched when the sub succeeds.
+ *  - Our own JMPENV catches what G_EVAL passes on: an `exit`. perl has then
+ *    unwound every context, scope and stack of its own (ours included), so
+ *    nothing more is popped here; the code goes back to Rust, which
+ *    continues the jump from the outermost XSUB.
+ *
+ * Returns 0 with *result a new reference to the scalar result (or NULL),
+ * 1 with *error a copy of the die's $@, or the JMPENV code of an exit. */
+int svb_call(pTHX_ SV *code, SV **args, I32 nargs, int scalar, SV **result, SV **error)
+{
+    int jumped;
+    volatile int died = 0;
+    dJMPENV;
     dSP;
-    int count;
-    SV *result = NULL;
-    *died_with = NULL;
+    *result = NULL;
+    *error = NULL;
     ENTER;
     SAVETMPS;
-    PUSHMARK(SP);
-    XPUSHs(arg);
-    PUTBACK;
-    count = call_sv(cb, G_SCALAR | G_EVAL);
-    SPAGAIN;
-    if (SvTRUE_NN(ERRSV))
-        *died_with = newSVsv(ERRSV);
-    else if (count > 0)
-        result = newSVsv(TOPs);
-    SP -= count;
-    PUTBACK;
+    save_scalar(PL_errgv);
+    PUSHSTACKi(PERLSI_MAGIC);
+    JMPENV_PUSH(jumped);
+    if (jumped == 0) {
+        I32 i, count;
+        PUSHMARK(SP);
+        EXTEND(SP, nargs);
+        for (i = 0; i < nargs; i++)
+            PUSHs(args[i]);
+        PUTBACK;
+        count = call_sv(code, (scalar ? G_SCALAR : G_VOID | G_DISCARD) | G_EVAL);
+        SPAGAIN;
+        if (svb_is_error(aTHX_ ERRSV)) {
+            *error = newSVsv(ERRSV);
+            died = 1;
+        } else if (scalar && count > 0) {
+            *result = newSVsv(TOPs);
+        }
+        SP -= count;
+        PUTBACK;
+    }
+    JMPENV_POP;
+    if (jumped)
+        return jumped;
+    POPSTACK;
     FREETMPS;
     LEAVE;
-    return result;
+    return died;
 }
 
 /* ------------------------------------------------------------ croaking */

@@ -3,15 +3,17 @@
 use std::ffi::CStr;
 use std::os::raw::{c_char, c_int};
 
+use super::error::Error;
 use super::ffi::{self, Perl, SV};
-use super::handles::{ObjectList, Owned, ERROR_KIND};
-use super::Error;
+use super::object::{AnyOwned, Handle, Handles, ObjectList, Owned, ERROR_KIND};
+use super::sv::OwnedSv;
 
 /// One Perl value, built only once the XSUB has succeeded.
 pub enum Value {
     Undef,
     Int(i64),
     UInt(u64),
+    Num(f64),
     /// A character string.
     Str(String),
     /// A C string from libvirt, copied into Perl without a Rust copy.
@@ -19,13 +21,22 @@ pub enum Value {
     /// A byte string.
     Bytes(Vec<u8>),
     /// A new blessed object that takes over one libvirt reference.
-    Object(Owned),
+    Object(AnyOwned),
     /// A reference to a new hash.
     Hash(Hash),
     /// A reference to a new array.
     Array(Vec<Value>),
     /// An existing Perl value.
-    Sv(super::OwnedSv),
+    Sv(OwnedSv),
+}
+
+impl OwnedSv {
+    /// Builds a new Perl value.
+    pub fn new(perl: Perl, value: Value) -> OwnedSv {
+        // SAFETY: building values never runs Perl code; the new SV's one
+        // reference is the result's.
+        unsafe { OwnedSv::adopt(perl, new_sv(perl, value)) }
+    }
 }
 
 /// A NUL-terminated string from libvirt, on its way into Perl.
@@ -55,7 +66,7 @@ impl CText {
         CText { text, owned: true }
     }
 
-    fn bytes(&self) -> &[u8] {
+    pub fn bytes(&self) -> &[u8] {
         // SAFETY: promised by the constructors.
         unsafe { CStr::from_ptr(self.text) }.to_bytes()
     }
@@ -76,17 +87,56 @@ impl IntoValue for CText {
     }
 }
 
+/// A hash key: a name known when the code was written, or one that
+/// libvirt reported (a typed parameter's field).
+pub enum Key {
+    Static(&'static str),
+    Text(CText),
+    Owned(String),
+}
+
+impl Key {
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Key::Static(s) => s.as_bytes(),
+            Key::Text(t) => t.bytes(),
+            Key::Owned(s) => s.as_bytes(),
+        }
+    }
+}
+
+impl From<&'static str> for Key {
+    fn from(key: &'static str) -> Key {
+        Key::Static(key)
+    }
+}
+
+impl From<String> for Key {
+    fn from(key: String) -> Key {
+        Key::Owned(key)
+    }
+}
+
+impl From<CText> for Key {
+    fn from(key: CText) -> Key {
+        Key::Text(key)
+    }
+}
+
 /// The keys and values of a hash, in insertion order.
 #[derive(Default)]
-pub struct Hash(pub Vec<(&'static str, Value)>);
+pub struct Hash(pub Vec<(Key, Value)>);
 
 impl Hash {
     pub fn new() -> Self {
         Hash(Vec::new())
     }
-    pub fn with(mut self, key: &'static str, value: impl IntoValue) -> Self {
-        self.0.push((key, value.into_value()));
+    pub fn with(mut self, key: impl Into<Key>, value: impl IntoValue) -> Self {
+        self.0.push((key.into(), value.into_value()));
         self
+    }
+    pub fn insert(&mut self, key: impl Into<Key>, value: impl IntoValue) {
+        self.0.push((key.into(), value.into_value()));
     }
 }
 
@@ -118,6 +168,30 @@ macro_rules! unsigned_values {
 }
 signed_values!(i8, i16, i32, i64, isize);
 unsigned_values!(u8, u16, u32, u64, usize);
+
+impl IntoValue for f64 {
+    fn into_value(self) -> Value {
+        Value::Num(self)
+    }
+}
+
+impl<K: Handle> IntoValue for Owned<K> {
+    fn into_value(self) -> Value {
+        Value::Object(self.into_any())
+    }
+}
+
+impl<T: IntoValue> IntoValue for Vec<T> {
+    fn into_value(self) -> Value {
+        Value::Array(self.into_iter().map(IntoValue::into_value).collect())
+    }
+}
+
+impl IntoValue for OwnedSv {
+    fn into_value(self) -> Value {
+        Value::Sv(self)
+    }
+}
 
 /// true and false come back as 1 and 0, as the C module's int returns do.
 impl IntoValue for bool {
@@ -208,7 +282,25 @@ macro_rules! value_returns {
         }
     )*};
 }
-value_returns!(Value, Hash, virt::connect::Connect, virt::domain::Domain, virt::domain_snapshot::DomainSnapshot);
+value_returns!(Value, Hash, f64);
+
+impl<K: Handle> IntoReturn for Owned<K> {
+    fn into_return(self) -> Ret {
+        Ret::One(self.into_value())
+    }
+}
+
+impl<T: IntoValue> IntoReturn for Option<T> {
+    fn into_return(self) -> Ret {
+        Ret::One(self.into_value())
+    }
+}
+
+impl<K: Handle> IntoReturn for Handles<K> {
+    fn into_return(self) -> Ret {
+        Ret::Objects(Box::new(self))
+    }
+}
 
 /// A list of strings that libvirt allocated and handed over, returned as
 /// Perl strings in one pass and freed.
@@ -279,6 +371,7 @@ pub(super) unsafe fn new_sv(perl: Perl, value: Value) -> *mut SV {
         Value::Undef => ffi::svb_new_undef(perl),
         Value::Int(v) => ffi::svb_new_iv(perl, v as isize),
         Value::UInt(v) => ffi::svb_new_uv(perl, v as usize),
+        Value::Num(v) => ffi::svb_new_nv(perl, v),
         Value::Str(s) => new_string(perl, &s),
         Value::Text(t) => new_text(perl, t.bytes()),
         Value::Bytes(b) => ffi::svb_new_pv(perl, b.as_ptr() as *const c_char, b.len(), 0),
@@ -288,7 +381,8 @@ pub(super) unsafe fn new_sv(perl: Perl, value: Value) -> *mut SV {
             let hv = ffi::svb_new_hv(perl);
             for (key, value) in hash.0 {
                 let sv = new_sv(perl, value);
-                ffi::svb_hv_store(perl, hv, key.as_ptr() as *const c_char, key.len() as i32, sv);
+                let key = key.bytes();
+                ffi::svb_hv_store(perl, hv, key.as_ptr() as *const c_char, key.len() as i32, text_is_utf8(key) as c_int, sv);
             }
             ffi::svb_new_rv(perl, hv as *mut SV)
         }

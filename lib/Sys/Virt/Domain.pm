@@ -32,12 +32,6 @@ sub _new {
     return bless $self, $class;
 }
 
-# An object gives its libvirt reference back when its last Perl reference
-# goes (the object's magic does that, once). Perl skips an empty DESTROY,
-# which saves a method call per object; it is still there for can() and
-# SUPER::DESTROY.
-sub DESTROY { }
-
 sub list_snapshots {
     my $self = shift;
     my @snapshots = $self->list_all_snapshots;

@@ -1,24 +1,26 @@
-//! Sys::Virt: a connection to a hypervisor.
+//! Sys::Virt: a connection to a hypervisor. This file holds the methods
+//! of the POD's connection and domain groups; each other group has a file
+//! of its own beside it, named after the group.
 
-use virt::connect::Connect;
-use virt::domain::Domain;
+pub mod auth;
 
-use crate::auth::Auth;
-use crate::bridge::{Arg, Flags, Handles, Hash, List, Obj, Texts};
-use crate::names::{collect_ids, collect_names, MaxNames};
+use auth::Auth;
+use crate::bridge::{Arg, Code, Flags, Handles, Hash, List, Obj, Owned, Texts};
+use crate::libvirt::kinds::{Connect, Domain};
+use crate::libvirt::lists::{collect_ids, collect_names, list_all, MaxNames};
 
 crate::xsubs! { "Sys::Virt";
-    fn _open(name: Option<String>, flags: Flags) -> Result<Connect> {
-        crate::auth::open(name.as_deref(), flags.0, Auth::None)
+    fn _open(name: Option<String>, flags: Flags) -> Result<Owned<Connect>> {
+        auth::open(name.as_deref(), flags.0, Auth::None)
     }
 
-    fn _open_auth(name: Option<String>, credlist: Option<Arg>, callback: Option<Arg>, flags: Flags) -> Result<Connect> {
-        let perl = callback.map(|cb| cb.perl());
-        let auth = match perl {
-            Some(perl) => Auth::from_args(perl, credlist, callback)?,
-            None => Auth::Default,
-        };
-        crate::auth::open(name.as_deref(), flags.0, auth)
+    fn _open_auth(name: Option<String>, credlist: Option<Arg>, callback: Option<Code>, flags: Flags) -> Result<Owned<Connect>> {
+        auth::open(name.as_deref(), flags.0, Auth::from_args(credlist, callback)?)
+    }
+
+    /// The class of every kind of object, for the Perl side's per-class setup.
+    fn _object_classes() -> Result<List<String>> {
+        Ok(List(crate::bridge::object_classes().iter().map(|c| c.to_string_lossy().into_owned()).collect()))
     }
 
     fn get_uri(con: Obj<Connect>) -> Result<String> {
@@ -34,7 +36,7 @@ crate::xsubs! { "Sys::Virt";
     }
 
     fn _get_library_version() -> Result<u32> {
-        Ok(Connect::version()?)
+        Ok(virt::connect::Connect::version()?)
     }
 
     fn _get_conn_library_version(con: Obj<Connect>) -> Result<u32> {
@@ -83,8 +85,8 @@ crate::xsubs! { "Sys::Virt";
     }
 
     fn list_domain_ids(con: Obj<Connect>, maxids: MaxNames) -> Result<List<i32>> {
-        // SAFETY: the argument holds the connection for the whole call.
-        let con = unsafe { con.as_ptr() };
+        // SAFETY (both): the argument holds the connection for the whole call.
+        let con = con.raw();
         let count = || unsafe { virt_sys::virConnectNumOfDomains(con) };
         let list = |buf, max| unsafe { virt_sys::virConnectListDomains(con, buf, max) };
         Ok(List(collect_ids(maxids, &count, list)?))
@@ -95,8 +97,8 @@ crate::xsubs! { "Sys::Virt";
     }
 
     fn list_defined_domain_names(con: Obj<Connect>, maxnames: MaxNames) -> Result<Texts> {
-        // SAFETY: the argument holds the connection for the whole call.
-        let con = unsafe { con.as_ptr() };
+        // SAFETY (both): the argument holds the connection for the whole call.
+        let con = con.raw();
         let count = || unsafe { virt_sys::virConnectNumOfDefinedDomains(con) };
         let list = |buf, max| unsafe { virt_sys::virConnectListDefinedDomains(con, buf, max) };
         collect_names(maxnames, &count, list)
@@ -104,6 +106,6 @@ crate::xsubs! { "Sys::Virt";
 
     fn list_all_domains(con: Obj<Connect>, flags: Flags) -> Result<Handles<Domain>> {
         // SAFETY: a ListAll call; each domain in the array comes with a reference.
-        unsafe { Handles::list_all(|array| virt_sys::virConnectListAllDomains(con.as_ptr(), array, flags.0)) }
+        unsafe { list_all(|array| virt_sys::virConnectListAllDomains(con.raw(), array, flags.0)) }
     }
 }

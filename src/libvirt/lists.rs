@@ -1,4 +1,5 @@
-//! Lists from libvirt's older `...ListNames(buffer, maxnames)` calls.
+//! Lists from libvirt: the `...ListAll...` calls, and the older
+//! `...ListNames(buffer, maxnames)` calls.
 //!
 //! Some drivers report the full count even when it is larger than the
 //! buffer they were given (libvirt 9.0.0's test driver does, for snapshot
@@ -9,7 +10,22 @@
 
 use std::os::raw::{c_char, c_int};
 
-use crate::bridge::{Arg, Error, FromArg, Result, Texts};
+use crate::bridge::{Arg, FromArg, Handle, Handles, Result, Texts};
+
+use super::ret::{last_error, non_negative};
+
+/// Runs a `...ListAll...` call, which stores a new array of handles through
+/// the pointer it is given and returns its length, or -1 with the thread's
+/// libvirt error set.
+///
+/// # Safety
+/// `list_all` must be such a call for handles of kind `K`, each in the
+/// array carrying a reference that becomes ours.
+pub unsafe fn list_all<K: Handle>(list_all: impl FnOnce(&mut *mut K::Ptr) -> c_int) -> Result<Handles<K>> {
+    let mut array: *mut K::Ptr = std::ptr::null_mut();
+    let count = non_negative(list_all(&mut array))?;
+    Ok(Handles::adopt(array, count as usize))
+}
 
 /// How many names a caller wants.
 #[derive(Clone, Copy, Debug)]
@@ -62,7 +78,7 @@ fn collect<T: Copy>(
         let mut buffer: Vec<T> = vec![empty; length.max(1)];
         let count = list(buffer.as_mut_ptr(), length as c_int);
         if count < 0 {
-            return Err(Error::Libvirt(virt::error::Error::last_error()));
+            return Err(last_error());
         }
         let count = count as usize;
         buffer.truncate(count.min(length));

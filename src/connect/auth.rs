@@ -3,12 +3,10 @@
 
 use std::ffi::{CStr, CString};
 use std::os::raw::{c_int, c_uint, c_void};
-use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use virt::connect::Connect;
-
-use crate::bridge::{croak, Arg, Error, Hash, OwnedSv, Perl, Result, Value};
-use crate::check;
+use crate::bridge::{croak, Arg, Code, Hash, Owned, OwnedSv, Result, Scope, Value, Want};
+use crate::libvirt::kinds::Connect;
+use crate::libvirt::ret;
 
 const SUB_NAME: &str = "Sys::Virt::_open_auth";
 
@@ -32,16 +30,13 @@ pub enum Auth<'a> {
     /// libvirt's own console prompts.
     Default,
     /// A Perl sub that fills in the credentials.
-    Callback { perl: Perl, types: Vec<c_int>, callback: Arg<'a> },
+    Callback { types: Vec<c_int>, callback: Code<'a> },
 }
 
 impl<'a> Auth<'a> {
     /// From `_open_auth`'s credlist (array of CRED_* types) and callback.
-    pub fn from_args(perl: Perl, credlist: Option<Arg<'a>>, callback: Option<Arg<'a>>) -> Result<Self> {
-        let callback = match callback {
-            Some(cb) if cb.is_defined()? => cb,
-            _ => return Ok(Auth::Default),
-        };
+    pub fn from_args(credlist: Option<Arg<'a>>, callback: Option<Code<'a>>) -> Result<Self> {
+        let Some(callback) = callback else { return Ok(Auth::Default) };
         let types = match credlist {
             Some(list) if list.is_defined()? => list
                 .array_items()?
@@ -50,68 +45,54 @@ impl<'a> Auth<'a> {
                 .collect::<Result<Vec<_>>>()?,
             _ => ALL_CREDENTIAL_TYPES.to_vec(),
         };
-        Ok(Auth::Callback { perl, types, callback })
+        Ok(Auth::Callback { types, callback })
     }
 }
 
-/// What the C callback needs, and what it learned.
+/// What the C callback needs: the Perl sub, and the scope that keeps its
+/// failure until libvirt has returned.
 struct CallbackState<'a> {
-    perl: Perl,
-    callback: Arg<'a>,
-    /// A die in the Perl callback, to rethrow once libvirt has returned.
-    failure: Option<Error>,
+    callback: Code<'a>,
+    scope: Scope,
 }
 
 /// Opens `uri` (None or "" for libvirt's default) with virConnectOpenAuth's flags.
-pub fn open(uri: Option<&str>, flags: u32, auth: Auth) -> Result<Connect> {
+pub fn open(uri: Option<&str>, flags: u32, auth: Auth) -> Result<Owned<Connect>> {
     let uri = uri.map(|u| CString::new(u).expect("the bridge refuses strings with NUL"));
     let uri_ptr = uri.as_ref().map_or(std::ptr::null(), |u| u.as_ptr());
-    let con = match auth {
-        // SAFETY: a NULL auth is allowed; the returned reference becomes ours.
-        Auth::None => unsafe { virt_sys::virConnectOpenAuth(uri_ptr, std::ptr::null_mut(), flags) },
-        Auth::Default => unsafe { virt_sys::virConnectOpenAuth(uri_ptr, virt_sys::virConnectAuthPtrDefault, flags) },
-        Auth::Callback { perl, mut types, callback } => {
-            let mut state = CallbackState { perl, callback, failure: None };
+    match auth {
+        // SAFETY: a NULL auth is allowed; a returned connection carries a reference.
+        Auth::None => unsafe { ret::object(virt_sys::virConnectOpenAuth(uri_ptr, std::ptr::null_mut(), flags)) },
+        // SAFETY: as above, with libvirt's own prompts.
+        Auth::Default => unsafe { ret::object(virt_sys::virConnectOpenAuth(uri_ptr, virt_sys::virConnectAuthPtrDefault, flags)) },
+        Auth::Callback { mut types, callback } => {
+            let state = CallbackState { callback, scope: Scope::new(SUB_NAME) };
             let mut auth = virt_sys::virConnectAuth {
                 credtype: types.as_mut_ptr(),
                 ncredtype: types.len() as c_uint,
                 cb: Some(ask_perl),
-                cbdata: &mut state as *mut CallbackState as *mut c_void,
+                cbdata: &state as *const CallbackState as *mut c_void,
             };
-            // SAFETY: `auth`, `types` and `state` outlive the call, which is synchronous.
-            let con = unsafe { virt_sys::virConnectOpenAuth(uri_ptr, &mut auth, flags) };
-            if let Some(failure) = state.failure {
-                if !con.is_null() {
-                    // SAFETY: we own the reference just returned.
-                    unsafe { virt_sys::virConnectClose(con) };
-                }
-                return Err(failure);
-            }
-            con
+            // SAFETY: `auth`, `types` and `state` outlive the call, which is
+            // synchronous; a connection returned despite a failed callback
+            // is released with the result.
+            let con = unsafe { ret::object(virt_sys::virConnectOpenAuth(uri_ptr, &mut auth, flags)) };
+            state.scope.finish(con)
         }
-    };
-    // SAFETY: a non-null result carries one reference, now ours.
-    Ok(unsafe { Connect::from_ptr(check::non_null(con)?) })
+    }
 }
 
 /// libvirt's authentication callback: hands the credentials to the Perl
 /// sub as `[{type, prompt, challenge, result}, ...]` and copies back each
 /// `result` it set. Returns 0 on success, -1 to make the open fail.
 unsafe extern "C" fn ask_perl(creds: virt_sys::virConnectCredentialPtr, ncred: c_uint, cbdata: *mut c_void) -> c_int {
-    let state = &mut *(cbdata as *mut CallbackState);
-    let creds = std::slice::from_raw_parts_mut(creds, ncred as usize);
-    let outcome = catch_unwind(AssertUnwindSafe(|| fill_credentials(state, creds)));
-    match outcome {
-        Ok(Ok(status)) => status,
-        Ok(Err(err)) => {
-            state.failure = Some(err);
-            -1
-        }
-        Err(_) => {
-            state.failure = Some(Error::Croak(format!("{SUB_NAME}: internal error in the authentication callback")));
-            -1
-        }
-    }
+    // SAFETY: cbdata is the CallbackState that `open` lent to this call.
+    let state = &*(cbdata as *const CallbackState);
+    state.scope.guard(-1, || {
+        // SAFETY: libvirt passes ncred credentials that are ours to fill.
+        let creds = std::slice::from_raw_parts_mut(creds, ncred as usize);
+        fill_credentials(&state.callback, creds)
+    })
 }
 
 fn c_text(p: *const std::os::raw::c_char) -> Option<String> {
@@ -119,7 +100,8 @@ fn c_text(p: *const std::os::raw::c_char) -> Option<String> {
     (!p.is_null()).then(|| unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned())
 }
 
-fn fill_credentials(state: &mut CallbackState, creds: &mut [virt_sys::virConnectCredential]) -> Result<c_int> {
+fn fill_credentials(callback: &Code, creds: &mut [virt_sys::virConnectCredential]) -> Result<c_int> {
+    let perl = callback.arg().perl();
     let hashes: Vec<OwnedSv> = creds
         .iter()
         .map(|cred| {
@@ -128,12 +110,15 @@ fn fill_credentials(state: &mut CallbackState, creds: &mut [virt_sys::virConnect
                 .with("prompt", c_text(cred.prompt))
                 .with("challenge", c_text(cred.challenge))
                 .with("result", c_text(cred.defresult));
-            OwnedSv::new(state.perl, Value::Hash(hash))
+            OwnedSv::new(perl, Value::Hash(hash))
         })
         .collect();
-    let list = OwnedSv::new(state.perl, Value::Array(hashes.iter().map(|h| Value::Sv(h.share())).collect()));
-    let status = state.callback.call(&list)?;
-    let status = status.view(SUB_NAME, "callback's return value").integer_in(c_int::MIN as i128, c_int::MAX as i128)?;
+    let list = Value::Array(hashes.iter().map(|h| Value::Sv(h.share())).collect());
+    let status = callback.call(vec![list], Want::Scalar)?;
+    let status = match &status {
+        Some(sv) => sv.view(SUB_NAME, "callback's return value").integer_in(c_int::MIN as i128, c_int::MAX as i128)?,
+        None => None,
+    };
     for (cred, hash) in creds.iter_mut().zip(&hashes) {
         let answer = match hash.view(SUB_NAME, "credential").field("result")? {
             Some(result) => result.string()?,
