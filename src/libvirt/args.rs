@@ -15,3 +15,14 @@ impl<'a> FromArg<'a> for RawUuid {
         }
     }
 }
+
+/// A string argument for libvirt. The bridge refuses strings containing
+/// NUL, so every `String` an XSUB receives converts.
+pub fn c_string(s: &str) -> std::ffi::CString {
+    std::ffi::CString::new(s).expect("the bridge refuses strings with NUL")
+}
+
+/// An optional string argument: NULL when absent. The result borrows `s`.
+pub fn c_opt(s: &Option<std::ffi::CString>) -> *const std::os::raw::c_char {
+    s.as_ref().map_or(std::ptr::null(), |c| c.as_ptr())
+}
