@@ -52,7 +52,7 @@ Sys::Virt::StorageVol - a libvirt storage volume: one piece of a storage pool
   my $info = $vol->get_info;
   printf "%s holds %d bytes\n", $vol->get_path, $info->{capacity};
 
-  $vol->resize(32 * 1024 * 1024);
+  # Resizing and wiping need a real storage driver (qemu:///system...).
   $vol->delete;
 
 =head1 DESCRIPTION
