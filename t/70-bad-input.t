@@ -257,6 +257,18 @@ sub teardown {
 #
 # Each entry: [label, sub ($fx, $kind) { value }, expectation, falsy].
 
+# Fixtures of each kind in odd states: [label, fixture key].
+my %STALE = (
+    dom  => [['domain undefined', 'dom_undefined'], ['transient domain gone', 'dom_gone'],
+             ['domain of dropped connection', 'dom_orphan']],
+    snap => [['snapshot deleted', 'snap_deleted'], ['snapshot of undefined domain', 'snap_dom_gone'],
+             ['snapshot of dropped domain and connection', 'snap_orphan'],
+             ['child snapshot of dropped domain and connection', 'snap_orphan2']],
+    pool => [['pool undefined', 'pool_undefined'], ['pool inactive', 'pool_inactive']],
+    vol  => [['volume deleted by another connection', 'vol_deleted'], ['volume of a stopped pool', 'vol_pool_stopped'],
+             ['volume of dropped pool and connection', 'vol_orphan']],
+);
+
 sub obj_inputs {
     my ($kind) = @_;
     my $class = $CLASS{$kind};
@@ -300,26 +312,8 @@ sub obj_inputs {
         ['object after an explicit DESTROY', sub { $_[0]{"${kind}_destroyed"} }, 'any'],
         ['tied scalar holding the object', sub { tied_value('ok', $_[0]{$kind}) }, 'any', 0, 'deref'],
         ['tied scalar dying',  sub { tied_value('die') },             'any', 0, 'deref'],
-        ($kind eq 'dom' ? (
-            ['domain undefined',         sub { $_[0]{dom_undefined} }, 'any'],
-            ['transient domain gone',    sub { $_[0]{dom_gone} },      'any'],
-            ['domain of dropped connection', sub { $_[0]{dom_orphan} }, 'any'],
-        ) : ()),
-        ($kind eq 'snap' ? (
-            ['snapshot deleted',         sub { $_[0]{snap_deleted} },  'any'],
-            ['snapshot of undefined domain', sub { $_[0]{snap_dom_gone} }, 'any'],
-            ['snapshot of dropped domain and connection', sub { $_[0]{snap_orphan} }, 'any'],
-            ['child snapshot of dropped domain and connection', sub { $_[0]{snap_orphan2} }, 'any'],
-        ) : ()),
-        ($kind eq 'pool' ? (
-            ['pool undefined',           sub { $_[0]{pool_undefined} }, 'any'],
-            ['pool inactive',            sub { $_[0]{pool_inactive} },  'any'],
-        ) : ()),
-        ($kind eq 'vol' ? (
-            ['volume deleted by another connection', sub { $_[0]{vol_deleted} }, 'any'],
-            ['volume of a stopped pool', sub { $_[0]{vol_pool_stopped} }, 'any'],
-            ['volume of dropped pool and connection', sub { $_[0]{vol_orphan} }, 'any'],
-        ) : ()),
+        # Objects whose libvirt object is gone or unreachable.
+        (map { my ($label, $key) = @$_; [$label, sub { $_[0]{$key} }, 'any'] } @{ $STALE{$kind} || [] }),
     );
 }
 
