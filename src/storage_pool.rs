@@ -148,8 +148,9 @@ crate::xsubs! { "Sys::Virt::StoragePool";
     }
 
     /// The volumes by name, one lookup each; a volume deleted between the
-    /// listing and its lookup is left out.
-    fn list_volumes(pool: Obj<StoragePool>) -> Result<List<Owned<StorageVol>>> {
+    /// listing and its lookup is left out. `list_volumes` (StoragePool.pm)
+    /// returns them as a Perl array, whose count is its scalar value.
+    fn _list_volumes(pool: Obj<StoragePool>) -> Result<List<Owned<StorageVol>>> {
         // SAFETY (all three): the argument holds the pool for the whole call;
         // a lookup returns a new reference or NULL.
         let pool = pool.raw();

@@ -202,6 +202,10 @@ my @lv = $np->list_volumes;
 is_deeply([sorted(names(@lv))], \@want, 'list_volumes');
 is((grep { ref $_ eq 'Sys::Virt::StorageVol' } @lv), 6, 'list_volumes gives volume objects');
 is(scalar(my $count = () = $np->list_volumes), 6, 'list_volumes in list assignment');
+is(scalar($np->list_volumes), 6, 'list_volumes in scalar context: the count');
+is(scalar($c->list_storage_pools), 2, 'list_storage_pools in scalar context: the count');
+is(scalar($c->list_defined_storage_pools), 0, 'list_defined_storage_pools in scalar context: the count');
+isa_ok(scalar($np->list_all_volumes), 'Sys::Virt::StorageVol', 'list_all_volumes in scalar context (the last)');
 
 # Lookups.
 is($np->get_volume_by_name('v2')->get_path, '/scratch/v2', 'get_volume_by_name');
@@ -371,6 +375,9 @@ obs('vol names', sub { sort $np->list_storage_vol_names(10) });
 obs('vol names 1', sub { scalar(my @n = $np->list_storage_vol_names(1)) });
 obs('list_all_volumes', sub { sorted_names($np->list_all_volumes) });
 obs('list_volumes', sub { sorted_names($np->list_volumes) });
+obs('scalar lists', sub { (scalar($np->list_volumes), scalar($c->list_storage_pools), scalar($c->list_defined_storage_pools),
+                           ref scalar($np->list_all_volumes), ref scalar($c->list_all_storage_pools)) });
+obs('scalar names', sub { my $n = $np->list_storage_vol_names(10); my @all = $np->list_storage_vol_names(10); $n eq $all[-1] ? 'last' : 'other' });
 obs('by name', sub { $np->get_volume_by_name('b') });
 obs('by name unknown', sub { $np->get_volume_by_name('zz') });
 obs('by path', sub { $c->get_storage_volume_by_path('/par/a') });

@@ -639,7 +639,8 @@ $SPEC{"Sys::Virt::DomainSnapshot::$_"} = [qw(snap flags?)] for qw(
 );
 
 $SPEC{"Sys::Virt::$_"} = ['con'] for qw(
-    num_of_storage_pools num_of_defined_storage_pools list_storage_pools list_defined_storage_pools);
+    num_of_storage_pools num_of_defined_storage_pools list_storage_pools list_defined_storage_pools
+    _list_storage_pools _list_defined_storage_pools);
 %SPEC = (%SPEC,
     'Sys::Virt::list_storage_pool_names'    => [qw(con maxnames?)],
     'Sys::Virt::list_defined_storage_pool_names' => [qw(con maxnames?)],
@@ -657,7 +658,7 @@ $SPEC{"Sys::Virt::$_"} = ['con'] for qw(
 );
 $SPEC{"Sys::Virt::StoragePool::$_"} = ['pool'] for qw(
     get_name get_uuid get_uuid_string is_active is_persistent undefine destroy get_autostart
-    get_info num_of_storage_volumes list_volumes);
+    get_info num_of_storage_volumes list_volumes _list_volumes);
 $SPEC{"Sys::Virt::StoragePool::$_"} = [qw(pool flags?)] for qw(
     get_xml_description create refresh build delete list_all_volumes);
 %SPEC = (%SPEC,

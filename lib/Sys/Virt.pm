@@ -67,8 +67,8 @@ sub get_domain_by_uuid {
     return Sys::Virt::Domain->_new(connection => $self, uuid => $uuid);
 }
 
-# Storage: the lookups the C module also writes in Perl, through the
-# classes' constructors (the name lookup and the legacy lists are XSUBs).
+# Storage: the calls the C module writes in Perl (the name lookup is an
+# XSUB, and the legacy lists look their pools up in one XSUB call).
 sub create_storage_pool {
     my ($self, $xml, $flags) = @_;
     return Sys::Virt::StoragePool->_new(connection => $self, xml => $xml, flags => $flags || 0);
@@ -77,6 +77,20 @@ sub create_storage_pool {
 sub define_storage_pool {
     my ($self, $xml, $flags) = @_;
     return Sys::Virt::StoragePool->_new(connection => $self, xml => $xml, nocreate => 1, flags => $flags || 0);
+}
+
+# Arrays, so that the scalar value is the count, as the C module's Perl
+# code gives; the lookups are made in one call of the XS half.
+sub list_storage_pools {
+    my ($self) = @_;
+    my @pools = _list_storage_pools($self);
+    return @pools;
+}
+
+sub list_defined_storage_pools {
+    my ($self) = @_;
+    my @pools = _list_defined_storage_pools($self);
+    return @pools;
 }
 
 sub get_storage_pool_by_uuid {
@@ -1106,11 +1120,12 @@ L<Sys::Virt::StorageVol>.
 
 =item Storage name lookups and legacy lists are direct calls
 
-C<get_storage_pool_by_name>, C<list_storage_pools> and
-C<list_defined_storage_pools> are implemented directly rather than
-through C<< Sys::Virt::StoragePool->_new >> and C<eval>, with the same
-results, so their argument errors name them (and extra arguments croak
-with a usage message). C<list_storage_pool_names> and
+C<get_storage_pool_by_name> is an XSUB, and C<list_storage_pools> and
+C<list_defined_storage_pools> look their pools up in one call of the XS
+half, rather than each going through C<< Sys::Virt::StoragePool->_new >>
+(and C<eval>), with the same results in list and scalar context.
+Argument errors of C<get_storage_pool_by_name> name it (and extra
+arguments croak with a usage message). C<list_storage_pool_names> and
 C<list_defined_storage_pool_names> treat C<maxnames> as the other name
 lists do (above).
 

@@ -23,8 +23,10 @@ crate::xsubs! { "Sys::Virt";
     }
 
     /// The active pools by name, one lookup each; a pool that goes away
-    /// between the listing and its lookup is left out.
-    fn list_storage_pools(con: Obj<Connect>) -> Result<List<Owned<StoragePool>>> {
+    /// between the listing and its lookup is left out. `list_storage_pools`
+    /// (Virt.pm) returns them as a Perl array, whose count is its scalar
+    /// value.
+    fn _list_storage_pools(con: Obj<Connect>) -> Result<List<Owned<StoragePool>>> {
         // SAFETY (all three): the argument holds the connection for the
         // whole call; a lookup returns a new reference or NULL.
         let con = con.raw();
@@ -47,9 +49,9 @@ crate::xsubs! { "Sys::Virt";
         collect_names(maxnames, &count, list)
     }
 
-    /// As `list_storage_pools`, for the inactive pools.
-    fn list_defined_storage_pools(con: Obj<Connect>) -> Result<List<Owned<StoragePool>>> {
-        // SAFETY (all three): as in list_storage_pools.
+    /// As `_list_storage_pools`, for the inactive pools.
+    fn _list_defined_storage_pools(con: Obj<Connect>) -> Result<List<Owned<StoragePool>>> {
+        // SAFETY (all three): as in _list_storage_pools.
         let con = con.raw();
         let count = || unsafe { virt_sys::virConnectNumOfDefinedStoragePools(con) };
         let list = |buf, max| unsafe { virt_sys::virConnectListDefinedStoragePools(con, buf, max) };

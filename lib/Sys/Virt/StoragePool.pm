@@ -34,6 +34,14 @@ sub _new {
     return bless $self, $class;
 }
 
+# An array, so that the scalar value is the count, as the C module's Perl
+# code gives; the lookups are made by _list_volumes in one call.
+sub list_volumes {
+    my ($self) = @_;
+    my @volumes = _list_volumes($self);
+    return @volumes;
+}
+
 # A volume from XML, copied from $clonevol when one is given.
 sub create_volume {
     my ($self, $xml, $clonevol, $flags) = @_;
@@ -560,12 +568,14 @@ every other method given something that is not a live pool.
 The C module reads the flag as an integer, so that C<'yes'> turns
 autostart off. Here any true value turns it on.
 
-=item Legacy lists and the name lookup are direct calls
+=item The legacy list and the name lookup are direct calls
 
-C<list_volumes> and C<get_volume_by_name> are implemented directly
-rather than through C<< Sys::Virt::StorageVol->_new >> and C<eval>:
-the results are the same, and argument errors name these methods.
-Extra arguments croak with a usage message instead of being ignored.
+C<list_volumes> looks the volumes up in one call of the XS half, and
+C<get_volume_by_name> is an XSUB, rather than each going through
+C<< Sys::Virt::StorageVol->_new >> (and C<eval>): the results are the
+same, in list and scalar context. Argument errors of
+C<get_volume_by_name> name it, and extra arguments croak with a usage
+message instead of being ignored.
 
 =item C<list_storage_vol_names>' C<maxnames> is optional and checked
 
