@@ -20,6 +20,8 @@ mod constants;
 mod connect;
 mod domain;
 mod domain_snapshot;
+mod storage_pool;
+mod storage_vol;
 
 use bridge::{Constant, Perl, CV};
 
@@ -29,6 +31,9 @@ const PACKAGES: &[&[(&str, bridge::XsubFn)]] = &[
     domain::XSUBS,
     domain::snapshots::XSUBS,
     domain_snapshot::XSUBS,
+    connect::storage::XSUBS,
+    storage_pool::XSUBS,
+    storage_vol::XSUBS,
 ];
 
 /// libvirt's error handler: errors are read from the thread's last error.
