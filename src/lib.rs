@@ -20,15 +20,20 @@ mod constants;
 mod connect;
 mod domain;
 mod domain_snapshot;
+mod network;
+mod network_port;
 
 use bridge::{Constant, Perl, CV};
 
 /// Every package's XSUBs, registered at boot.
 const PACKAGES: &[&[(&str, bridge::XsubFn)]] = &[
     connect::XSUBS,
+    connect::networks::XSUBS,
     domain::XSUBS,
     domain::snapshots::XSUBS,
     domain_snapshot::XSUBS,
+    network::XSUBS,
+    network_port::XSUBS,
 ];
 
 /// Called by XSLoader when `Sys::Virt` loads.

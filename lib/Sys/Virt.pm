@@ -6,6 +6,8 @@ use warnings;
 use Sys::Virt::Error;
 use Sys::Virt::Domain;
 use Sys::Virt::DomainSnapshot;
+use Sys::Virt::Network;
+use Sys::Virt::NetworkPort;
 
 our $VERSION = '9.0.0';
 require XSLoader;
@@ -63,6 +65,22 @@ sub get_domain_by_id {
 sub get_domain_by_uuid {
     my ($self, $uuid) = @_;
     return Sys::Virt::Domain->_new(connection => $self, uuid => $uuid);
+}
+
+# Networks (the other network methods are XSUBs).
+sub create_network {
+    my ($self, $xml, $flags) = @_;
+    return Sys::Virt::Network->_new(connection => $self, xml => $xml, flags => $flags || 0);
+}
+
+sub define_network {
+    my ($self, $xml, $flags) = @_;
+    return Sys::Virt::Network->_new(connection => $self, xml => $xml, nocreate => 1, flags => $flags || 0);
+}
+
+sub get_network_by_uuid {
+    my ($self, $uuid) = @_;
+    return Sys::Virt::Network->_new(connection => $self, uuid => $uuid);
 }
 
 # Called on a connection: the hypervisor's version; called as a class
@@ -158,6 +176,14 @@ defined.
 =item L<Sys::Virt::DomainSnapshot>
 
 A saved state of a domain's disks and, optionally, memory.
+
+=item L<Sys::Virt::Network>
+
+A virtual network that guests' interfaces attach to.
+
+=item L<Sys::Virt::NetworkPort>
+
+A port of a virtual network, where one guest interface is plugged in.
 
 =item L<Sys::Virt::Error>
 
@@ -432,6 +458,93 @@ the domain with its C<create> method.
   });
   $dom->create;
   print $dom->get_name, " is ", ($dom->is_active ? 'up' : 'down'), "\n";
+
+=back
+
+=head2 Networks
+
+=over 4
+
+=item my $count = $conn->num_of_networks();
+
+Returns how many virtual networks are running.
+
+=item my @names = $conn->list_network_names($maxnames);
+
+Returns the names of the running networks, at most C<$maxnames> of
+them. As with C<list_domain_ids>, C<$maxnames> is optional and must not
+be negative.
+
+=item my @nets = $conn->list_networks();
+
+Returns a L<Sys::Virt::Network> object for each running network, leaving
+out any that disappears between being listed and being looked up.
+
+=item my $count = $conn->num_of_defined_networks();
+
+Returns how many persistent networks are defined but not running.
+
+=item my @names = $conn->list_defined_network_names($maxnames);
+
+Returns the names of the defined networks that are not running, at most
+C<$maxnames> of them (optional, not negative).
+
+=item my @nets = $conn->list_defined_networks();
+
+Returns a L<Sys::Virt::Network> object for each defined network that is
+not running, leaving out any that disappears meanwhile.
+
+=item my @nets = $conn->list_all_networks($flags);
+
+Returns a L<Sys::Virt::Network> object for every network, running or
+not, in one call. The C<Sys::Virt::Network::LIST_*> flags select a
+subset; with no flags every network is returned.
+
+  use Sys::Virt;
+
+  my $conn = Sys::Virt->new(uri => 'test:///default');
+  for my $net ($conn->list_all_networks(Sys::Virt::Network::LIST_ACTIVE)) {
+      printf "%s (bridge %s)\n", $net->get_name, $net->get_bridge_name;
+  }
+
+=item my $net = $conn->get_network_by_name($name);
+
+Returns the network called C<$name>.
+
+=item my $net = $conn->get_network_by_uuid($uuid);
+
+Returns the network with the UUID C<$uuid>, given either as 16 raw bytes
+or as 32 hexadecimal digits with or without the four dashes (36
+characters). Any other length dies with a plain message.
+
+Both lookups throw a L<Sys::Virt::Error> whose C<code> is
+C<Sys::Virt::Error::ERR_NO_NETWORK> when no network matches.
+
+=item my $net = $conn->create_network($xml, $flags);
+
+Creates a network from the XML document C<$xml> and starts it. The
+network is transient: it disappears when it stops. C<$flags> may be
+C<Sys::Virt::Network::CREATE_VALIDATE>.
+
+=item my $net = $conn->define_network($xml, $flags);
+
+Defines a persistent network from C<$xml> without starting it, or
+replaces the configuration of the existing network with the same name
+and UUID. C<$flags> may be C<Sys::Virt::Network::DEFINE_VALIDATE>.
+Start the network with its C<create> method.
+
+  use Sys::Virt;
+
+  my $conn = Sys::Virt->new(uri => 'test:///default');
+  my $net = $conn->define_network(q{
+      <network>
+        <name>isolated</name>
+        <bridge name='virbr9'/>
+        <ip address='10.9.0.1' prefix='24'/>
+      </network>
+  });
+  $net->create;
+  $net->set_autostart(1);
 
 =back
 
@@ -852,7 +965,8 @@ object for each direct child of the snapshot.
 =item C<maxnames> is a cap, optional, and checked
 
 For C<list_snapshot_names>, C<list_child_snapshot_names>,
-C<list_domain_ids> and C<list_defined_domain_names>: the argument may be
+C<list_domain_ids>, C<list_defined_domain_names>, C<list_network_names>
+and C<list_defined_network_names>: the argument may be
 left out or undef (meaning every name); the list returned never has
 more than C<maxnames> entries (the C module can return more when a
 driver reports a larger count than it filled in); a negative value
@@ -945,7 +1059,7 @@ On connections: events and close callbacks, keepalive, identities, streams, CPU 
 baselines, host statistics and tuning (free memory, CPU and memory
 stats, huge pages, suspend), domain capabilities, saving and restoring
 from files, domain statistics, native config conversion, and every
-object other than domains and their snapshots.
+object other than domains, their snapshots, networks and network ports.
 
 =item *
 
@@ -958,8 +1072,12 @@ the C module's L<Sys::Virt::Domain>.
 
 =item *
 
-The packages C<Sys::Virt::Network>, C<Sys::Virt::NetworkPort>,
-C<Sys::Virt::StoragePool>, C<Sys::Virt::StorageVol>,
+On network ports: their bandwidth parameters (C<get_parameters> and
+C<set_parameters>).
+
+=item *
+
+The packages C<Sys::Virt::StoragePool>, C<Sys::Virt::StorageVol>,
 C<Sys::Virt::NodeDevice>, C<Sys::Virt::Interface>, C<Sys::Virt::Secret>,
 C<Sys::Virt::NWFilter>, C<Sys::Virt::NWFilterBinding>,
 C<Sys::Virt::DomainCheckpoint>, C<Sys::Virt::Stream>,
@@ -969,9 +1087,9 @@ C<Sys::Virt::Event> and C<Sys::Virt::EventImpl>.
 
 =head1 SEE ALSO
 
-L<Sys::Virt::Domain>, L<Sys::Virt::DomainSnapshot>, L<Sys::Virt::Error>,
-the libvirt API reference at L<https://libvirt.org/html/index.html>, and
-the XML formats at L<https://libvirt.org/format.html>.
+L<Sys::Virt::Domain>, L<Sys::Virt::DomainSnapshot>, L<Sys::Virt::Network>,
+L<Sys::Virt::NetworkPort>, L<Sys::Virt::Error>, the libvirt API reference
+at L<https://libvirt.org/html/index.html>, and the XML formats at L<https://libvirt.org/format.html>.
 
 =head1 LICENSE
 

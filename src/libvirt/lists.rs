@@ -10,7 +10,7 @@
 
 use std::os::raw::{c_char, c_int};
 
-use crate::bridge::{Arg, FromArg, Handle, Handles, Result, Texts};
+use crate::bridge::{Arg, FromArg, Handle, Handles, List, Owned, Result, Texts};
 
 use super::ret::{last_error, non_negative};
 
@@ -112,4 +112,32 @@ pub fn collect_ids(
     list: impl FnMut(*mut c_int, c_int) -> c_int,
 ) -> Result<Vec<c_int>> {
     collect(wanted, count, 0, list, |_| ())
+}
+
+/// One object per name of a `...ListNames(buffer, maxnames)` call, each
+/// found with `lookup`, as the older `list_*` methods return them: the
+/// list is as long as `count` said just before, and a name whose lookup
+/// fails (the object went away in between) is left out.
+///
+/// # Safety
+/// `lookup` must return NULL or a new handle of kind `K` carrying a
+/// reference that becomes ours.
+pub unsafe fn objects_by_name<K: Handle>(
+    count: &dyn Fn() -> c_int,
+    list: impl FnMut(*mut *mut c_char, c_int) -> c_int,
+    lookup: impl Fn(*const c_char) -> K::Ptr,
+) -> Result<List<Owned<K>>> {
+    let wanted = MaxNames::AtMost(non_negative(count())? as usize);
+    let names = collect(wanted, &|| -1, std::ptr::null_mut(), list, |_| ())?;
+    let objects = names
+        .into_iter()
+        .filter_map(|name| {
+            let handle = lookup(name);
+            libc::free(name as *mut libc::c_void);
+            (!K::to_void(handle).is_null()).then(|| Owned::adopt(handle))
+        })
+        .collect();
+    // A failed lookup's error is not the caller's to see.
+    virt_sys::virResetLastError();
+    Ok(List(objects))
 }
