@@ -26,6 +26,8 @@ my %packages = (
     'Sys::Virt::Domain'         => 'Sys/Virt/Domain.pm',
     'Sys::Virt::DomainSnapshot' => 'Sys/Virt/DomainSnapshot.pm',
     'Sys::Virt::Error'          => 'Sys/Virt/Error.pm',
+    'Sys::Virt::Network'        => 'Sys/Virt/Network.pm',
+    'Sys::Virt::NetworkPort'    => 'Sys/Virt/NetworkPort.pm',
 );
 
 for my $package (sort keys %packages) {
