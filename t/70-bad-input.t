@@ -2,8 +2,8 @@
 #
 # No input crashes or hangs the process.
 #
-# Every sub of Sys::Virt, Sys::Virt::Domain and Sys::Virt::DomainSnapshot
-# (found by walking the packages' stashes: XSUBs and Perl subs alike) is
+# Every sub of Sys::Virt, Sys::Virt::Domain, Sys::Virt::DomainSnapshot,
+# Sys::Virt::Network and Sys::Virt::NetworkPort (found by walking the packages' stashes: XSUBs and Perl subs alike) is
 # called with bad invocants and bad arguments: undef, strings, numbers,
 # references of every kind, objects of the wrong class, forged blessed
 # scalars, destroyed and stale objects, out-of-range and non-numeric flags,
@@ -128,13 +128,25 @@ sub dom_xml {
 
 sub snap_xml { return "<domainsnapshot><name>$_[0]</name></domainsnapshot>" }
 
+sub net_xml { return "<network><name>$_[0]</name><bridge name='fxbr0'/></network>" }
+
+sub port_xml {
+    return "<networkport><uuid>0a1b2c3d-4e5f-4a6b-8c7d-000000000070</uuid>"
+         . "<owner><name>$_[0]</name><uuid>c7a5fdbd-cdaf-9455-926a-d65c16db1809</uuid></owner>"
+         . "<mac address='52:54:00:00:00:70'/></networkport>";
+}
+
 sub invalid_utf8 {
     my ($bytes) = @_;
     Encode::_utf8_on($bytes);
     return $bytes;
 }
 
-my %CLASS = (con => 'Sys::Virt', dom => 'Sys::Virt::Domain', snap => 'Sys::Virt::DomainSnapshot');
+my %CLASS = (con => 'Sys::Virt', dom => 'Sys::Virt::Domain', snap => 'Sys::Virt::DomainSnapshot',
+             net => 'Sys::Virt::Network', port => 'Sys::Virt::NetworkPort');
+
+# The test driver has no network ports: no fixture is a real port object.
+my %NO_LIVE_OBJECT = (port => 1);
 
 # ------------------------------------------------------------- fixtures
 
@@ -155,6 +167,23 @@ sub build_fixtures {
     my $gone = $dom->create_snapshot(snap_xml('fx-gone'));
     $gone->delete;
     $fx{snap_deleted} = $gone;
+
+    # A running network, one undefined through another connection, a
+    # transient one that was stopped (and so is gone).
+    my $net = $fx{net} = $con->define_network(net_xml('fx-net'));
+    $net->create;
+    my $net_undef = $con->define_network(net_xml('fx-net-undef'));
+    Sys::Virt->new(uri => $URI)->get_network_by_name('fx-net-undef')->undefine;
+    $fx{net_undefined} = $net_undef;
+    my $net_trans = $con->create_network(net_xml('fx-net-trans'));
+    $net_trans->destroy;
+    $fx{net_gone} = $net_trans;
+    {
+        my $c4 = Sys::Virt->new(uri => $URI);
+        $fx{net_orphan} = $c4->get_network_by_name('fx-net');
+    }
+    $fx{net_destroyed} = $con->get_network_by_name('fx-net');
+    $fx{net_destroyed}->DESTROY;
 
     my $undef = $con->define_domain(dom_xml('fx-undef'));
     $undef->undefine;
@@ -191,9 +220,10 @@ sub build_fixtures {
     $fx{snap_destroyed}->DESTROY;
 
     # The address a freed object held.
-    for my $kind (qw(con dom snap)) {
+    for my $kind (qw(con dom snap net)) {
         my $tmp = $kind eq 'con' ? Sys::Virt->new(uri => $URI)
                 : $kind eq 'dom' ? $con->get_domain_by_name('fx-dom')
+                : $kind eq 'net' ? $con->get_network_by_name('fx-net')
                 :                  $dom->get_snapshot_by_name('fx-child');
         $fx{"freed_addr_$kind"} = 0 + ${$tmp};
         undef $tmp;
@@ -208,6 +238,11 @@ sub teardown {
         eval { $d->destroy } if eval { $d->is_active };
         eval { $d->undefine(Sys::Virt::Domain::UNDEFINE_SNAPSHOTS_METADATA()) };
     }
+    for my $name (qw(fx-net fx-net-undef fx-net-trans fx-new)) {
+        my $n = eval { $con->get_network_by_name($name) } or next;
+        eval { $n->destroy } if eval { $n->is_active };
+        eval { $n->undefine };
+    }
 }
 
 # ------------------------------------------------------- bad input sets
@@ -217,7 +252,8 @@ sub teardown {
 sub obj_inputs {
     my ($kind) = @_;
     my $class = $CLASS{$kind};
-    my @others = grep { $_ ne $kind } qw(con dom snap);
+    my @others = grep { $_ ne $kind } qw(con dom snap net);
+    my $live = !$NO_LIVE_OBJECT{$kind};
     return (
         ['undef',              sub { undef },                         'ours', 1],
         ['empty string',       sub { '' },                            'ours', 1],
@@ -246,24 +282,34 @@ sub obj_inputs {
         ['forged -1',          sub { bless \(my $x = -1), $class },    'ours'],
         ['forged string',      sub { bless \(my $x = 'abc'), $class }, 'ours'],
         ['forged undef',       sub { bless \(my $x), $class },         'ours'],
+        ($live ? (
         ['forged freed address', sub { my $a = $_[0]{"freed_addr_$kind"}; bless \(my $x = $a), $class }, 'ours'],
         ['forged live address',  sub { my $a = 0 + ${ $_[0]{$kind} }; bless \(my $x = $a), $class }, 'ours'],
         ['copy of live scalar',  sub { my $x = ${ $_[0]{$kind} }; bless \$x, $class }, 'ours'],
+        ) : ()),
         (map { my $o = $_; ["object of class $CLASS{$o}", sub { $_[0]{$o} }, 'ours'] } @others),
         (map { my $o = $_; ["$CLASS{$o} object reblessed", sub {
             my $h = $o eq 'con' ? Sys::Virt->new(uri => $URI)
                   : $o eq 'dom' ? $_[0]{con}->get_domain_by_name('fx-dom')
+                  : $o eq 'net' ? $_[0]{con}->get_network_by_name('fx-net')
                   :               $_[0]{dom}->get_snapshot_by_name('fx-root');
             bless $h, $class }, 'ours'] } @others),
         ['Sys::Virt::Error object', sub { bless { code => 1, level => 2, domain => 0, message => 'x' }, 'Sys::Virt::Error' }, 'ours'],
         # DESTROY is empty: a handle goes only with the object's last reference.
+        ($live ? (
         ['object after an explicit DESTROY', sub { $_[0]{"${kind}_destroyed"} }, 'any'],
         ['tied scalar holding the object', sub { tied_value('ok', $_[0]{$kind}) }, 'any', 0, 'deref'],
+        ) : ()),
         ['tied scalar dying',  sub { tied_value('die') },             'any', 0, 'deref'],
         ($kind eq 'dom' ? (
             ['domain undefined',         sub { $_[0]{dom_undefined} }, 'any'],
             ['transient domain gone',    sub { $_[0]{dom_gone} },      'any'],
             ['domain of dropped connection', sub { $_[0]{dom_orphan} }, 'any'],
+        ) : ()),
+        ($kind eq 'net' ? (
+            ['network undefined by another connection', sub { $_[0]{net_undefined} }, 'any'],
+            ['transient network gone',   sub { $_[0]{net_gone} },      'any'],
+            ['network of dropped connection', sub { $_[0]{net_orphan} }, 'any'],
         ) : ()),
         ($kind eq 'snap' ? (
             ['snapshot deleted',         sub { $_[0]{snap_deleted} },  'any'],
@@ -375,9 +421,11 @@ sub string_inputs {
     );
 }
 
+my %XML_OF = (domain => \&dom_xml, domainsnapshot => \&snap_xml, network => \&net_xml, networkport => \&port_xml);
+
 sub xml_inputs {
-    my ($root) = @_;    # 'domain' or 'domainsnapshot'
-    my $mk = $root eq 'domain' ? \&dom_xml : \&snap_xml;
+    my ($root) = @_;    # a key of %XML_OF
+    my $mk = $XML_OF{$root};
     # Made once, in the parent, and shared with every child.
     my $bad = big_string("bad-$root", sub { "<$root>" . ('<a>' x ($BIG / 3)) });
     my $text = big_string("text-$root", sub { "<$root><name>fx-big</name>" . ('x' x $BIG) });
@@ -471,6 +519,23 @@ sub int_inputs {
     );
 }
 
+sub uint_inputs {
+    return (
+        ['0',        sub { 0 },           'any', 1],
+        ['1',        sub { 1 },           'any'],
+        ['2**31',    sub { 2**31 },       'any'],
+        ['2**32-1',  sub { 2**32 - 1 },   'any'],
+        ['-1',       sub { -1 },          'ours'],
+        ['2**32',    sub { 2**32 },       'ours'],
+        ['1.5',      sub { 1.5 },         'ours'],
+        ['inf',      sub { 9**9**9 },     'ours'],
+        ['"abc"',    sub { 'abc' },       'ours'],
+        ['undef',    sub { undef },       'ours', 1],
+        ['array ref', sub { [] },         'ours'],
+        ['tied dying', sub { tied_value('die') }, 'rethrow', 0, 'deref'],
+    );
+}
+
 sub bool_inputs {
     return (
         ['0',        sub { 0 },           'any', 1],
@@ -510,8 +575,10 @@ sub uuid_inputs {
 
 # --------------------------------------------------------- method specs
 #
-# Parameter types: con dom snap (objects); flags max (maxnames); domname
-# snapname uri domtype uuidstr (strings); domxml snapxml; id; bool; uuid
+# Parameter types: con dom snap net port (objects); flags max (maxnames);
+# domname snapname netname mac hostxml uri domtype uuidstr (strings);
+# domxml snapxml netxml portxml; id netindex (int); netcmd netsection
+# (unsigned int); bool; uuid
 # (16 bytes or a string form); uuidbytes; anyobj (DESTROY's invocant, which
 # may be anything: DESTROY is empty);
 # con|class (an invocant that may be a class name). A trailing '?' marks
@@ -574,29 +641,80 @@ $SPEC{"Sys::Virt::DomainSnapshot::$_"} = [qw(snap flags?)] for qw(
     'Sys::Virt::DomainSnapshot::list_child_snapshot_names' => [qw(snap maxnames? flags?)],
 );
 
+$SPEC{"Sys::Virt::$_"} = ['con'] for qw(num_of_networks num_of_defined_networks list_networks list_defined_networks);
+%SPEC = (%SPEC,
+    'Sys::Virt::list_network_names'         => [qw(con maxnames?)],
+    'Sys::Virt::list_defined_network_names' => [qw(con maxnames?)],
+    'Sys::Virt::list_all_networks'          => [qw(con flags?)],
+    'Sys::Virt::get_network_by_name'        => [qw(con netname)],
+    'Sys::Virt::get_network_by_uuid'        => [qw(con uuid)],
+    'Sys::Virt::create_network'             => [qw(con netxml flags?)],
+    'Sys::Virt::define_network'             => [qw(con netxml flags?)],
+);
+$SPEC{"Sys::Virt::Network::$_"} = ['net'] for qw(
+    get_name get_uuid get_uuid_string get_bridge_name is_active is_persistent
+    get_autostart create destroy undefine);
+$SPEC{"Sys::Virt::Network::$_"} = [qw(net flags?)] for qw(get_xml_description list_all_ports);
+%SPEC = (%SPEC,
+    'Sys::Virt::Network::_new'              => 'custom',
+    'Sys::Virt::Network::DESTROY'           => ['anyobj?'],
+    'Sys::Virt::Network::_lookup_by_name'   => [qw(con netname)],
+    'Sys::Virt::Network::_lookup_by_uuid'   => [qw(con uuidbytes)],
+    'Sys::Virt::Network::_lookup_by_uuid_string' => [qw(con uuidstr)],
+    'Sys::Virt::Network::_define_xml'       => [qw(con netxml flags?)],
+    'Sys::Virt::Network::_create_xml'       => [qw(con netxml flags?)],
+    'Sys::Virt::Network::set_autostart'     => [qw(net bool)],
+    'Sys::Virt::Network::update'            => [qw(net netcmd netsection netindex hostxml flags?)],
+    'Sys::Virt::Network::get_dhcp_leases'   => [qw(net mac? flags?)],
+    'Sys::Virt::Network::create_port'       => [qw(net portxml flags?)],
+    'Sys::Virt::Network::get_port_by_uuid'  => [qw(net uuid)],
+);
+$SPEC{"Sys::Virt::NetworkPort::$_"} = ['port'] for qw(get_uuid get_uuid_string);
+$SPEC{"Sys::Virt::NetworkPort::$_"} = [qw(port flags?)] for qw(get_xml_description delete);
+%SPEC = (%SPEC,
+    'Sys::Virt::NetworkPort::_new'          => 'custom',
+    'Sys::Virt::NetworkPort::DESTROY'       => ['anyobj?'],
+    'Sys::Virt::NetworkPort::_create_xml'   => [qw(net portxml flags?)],
+    'Sys::Virt::NetworkPort::_lookup_by_uuid' => [qw(net uuidbytes)],
+    'Sys::Virt::NetworkPort::_lookup_by_uuid_string' => [qw(net uuidstr)],
+);
+
 # Storable's hook: refuses every object, whatever it is given.
-$SPEC{"${_}::STORABLE_freeze"} = [qw(anyobj cloning?)] for qw(Sys::Virt Sys::Virt::Domain Sys::Virt::DomainSnapshot);
+$SPEC{"${_}::STORABLE_freeze"} = [qw(anyobj cloning?)]
+    for qw(Sys::Virt Sys::Virt::Domain Sys::Virt::DomainSnapshot Sys::Virt::Network Sys::Virt::NetworkPort);
 
 # Methods after which the fixtures may have changed (when they returned).
 my %MUTATES = map { $_ => 1 } qw(
     DESTROY create destroy shutdown reboot undefine suspend resume delete revert_to
-    set_autostart create_snapshot _create_xml _new);
+    set_autostart create_snapshot _create_xml _new update create_port create_network define_network);
 
 # The good value of each parameter type.
 my %GOOD = (
     con       => sub { $_[0]{con} },
     dom       => sub { $_[0]{dom} },
     snap      => sub { $_[0]{snap} },
+    net       => sub { $_[0]{net} },
+    port      => sub { undef },
     'con|class' => sub { $_[0]{con} },
     anyobj    => sub { my ($fx, $pkg) = @_;
                        $pkg eq 'Sys::Virt' ? Sys::Virt->new(uri => $URI)
                      : $pkg eq 'Sys::Virt::Domain' ? $fx->{con}->get_domain_by_name('fx-dom')
+                     : $pkg eq 'Sys::Virt::Network' ? $fx->{con}->get_network_by_name('fx-net')
+                     : $pkg eq 'Sys::Virt::NetworkPort' ? undef
                      : $fx->{dom}->get_snapshot_by_name('fx-child') },
     flags     => sub { 0 },
     maxnames  => sub { 100 },
     maxids    => sub { 100 },
     domname   => sub { 'fx-dom' },
     snapname  => sub { 'fx-child' },
+    netname   => sub { 'fx-net' },
+    mac       => sub { undef },
+    hostxml   => sub { "<host mac='52:54:00:00:00:71' ip='10.70.0.71'/>" },
+    netxml    => sub { net_xml('fx-new') },
+    portxml   => sub { port_xml('fx-new') },
+    netcmd    => sub { Sys::Virt::Network::UPDATE_COMMAND_ADD_LAST() },
+    netsection => sub { Sys::Virt::Network::SECTION_IP_DHCP_HOST() },
+    netindex  => sub { -1 },
     uri       => sub { $URI },
     domtype   => sub { undef },
     uuidstr   => sub { $_[0]{uuid} },
@@ -613,7 +731,7 @@ my %GOOD = (
 
 sub inputs_for {
     my ($type, $pkg) = @_;
-    return obj_inputs($type) if $type =~ /^(con|dom|snap)$/;
+    return obj_inputs($type) if $type =~ /^(con|dom|snap|net|port)$/;
     if ($type eq 'con|class') {
         return (['class name', sub { 'Sys::Virt' }, 'any'],
                 map { [$_->[0], $_->[1], 'any', $_->[3], $_->[4]] } obj_inputs('con'));
@@ -624,10 +742,13 @@ sub inputs_for {
     }
     return flags_inputs() if $type eq 'flags';
     return max_inputs($type) if $type =~ /^max/;
-    return string_inputs() if $type =~ /^(domname|snapname|uri|domtype|uuidstr)$/;
+    return string_inputs() if $type =~ /^(domname|snapname|netname|mac|hostxml|uri|domtype|uuidstr)$/;
     return xml_inputs('domain') if $type eq 'domxml';
     return xml_inputs('domainsnapshot') if $type eq 'snapxml';
-    return int_inputs() if $type eq 'id';
+    return xml_inputs('network') if $type eq 'netxml';
+    return xml_inputs('networkport') if $type eq 'portxml';
+    return int_inputs() if $type =~ /^(id|netindex)$/;
+    return uint_inputs() if $type =~ /^(netcmd|netsection)$/;
     return bool_inputs() if $type eq 'bool';
     return uuid_inputs() if $type =~ /^uuid/;
     return credlist_inputs() if $type eq 'credlist';
@@ -655,7 +776,8 @@ sub subs_of {
     return @found;
 }
 
-my @methods = map { subs_of($_) } qw(Sys::Virt Sys::Virt::Domain Sys::Virt::DomainSnapshot);
+my @methods = map { subs_of($_) } qw(Sys::Virt Sys::Virt::Domain Sys::Virt::DomainSnapshot
+                                     Sys::Virt::Network Sys::Virt::NetworkPort);
 ok(scalar(@methods) >= 60, 'found the packages\' subs by walking their stashes')
     or diag 'found only: ' . join ' ', map { $_->{name} } @methods;
 
@@ -687,7 +809,10 @@ sub cases_for {
     push @cases, { label => 'three extra arguments', args => sub { ($good->(@_), 0, 'x', []) },
                    expect => $m->{xsub} ? 'ours' : 'any' };
 
-    for my $pos (0 .. $#params) {
+    # With no real object for the invocant, only the invocant's own inputs
+    # say anything: every other argument would meet a refused invocant.
+    my $last = (grep { $NO_LIVE_OBJECT{ $_->{type} } } @params) ? 0 : $#params;
+    for my $pos (0 .. $last) {
         my $type = $params[$pos]{type};
         for my $in (inputs_for($type, $m->{pkg})) {
             my ($label, $make, $expect, $falsy, $deref, $slow) = @$in;
@@ -716,8 +841,9 @@ sub cases_for {
     return @cases;
 }
 
-# Sys::Virt->new, Sys::Virt::Domain->_new, Sys::Virt::DomainSnapshot->_new
-# take a class and a list of named parameters.
+# Sys::Virt->new and the _new of Sys::Virt::Domain, Sys::Virt::DomainSnapshot,
+# Sys::Virt::Network and Sys::Virt::NetworkPort take a class and a list
+# of named parameters.
 sub custom_cases {
     my ($m) = @_;
     my @cases;
@@ -729,9 +855,15 @@ sub custom_cases {
     };
     my $class = $m->{pkg};
     my ($key, $kind, @good_rest) =
-          $class eq 'Sys::Virt'         ? ('uri', undef)
-        : $class eq 'Sys::Virt::Domain' ? ('connection', 'con', name => 'fx-dom')
-        :                                 ('domain', 'dom', name => 'fx-child');
+          $class eq 'Sys::Virt'              ? ('uri', undef)
+        : $class eq 'Sys::Virt::Domain'      ? ('connection', 'con', name => 'fx-dom')
+        : $class eq 'Sys::Virt::Network'     ? ('connection', 'con', name => 'fx-net')
+        : $class eq 'Sys::Virt::NetworkPort' ? ('network', 'net', uuid => '0a1b2c3d-4e5f-4a6b-8c7d-000000000070')
+        :                                      ('domain', 'dom', name => 'fx-child');
+    my %root = ('Sys::Virt::Domain' => 'domain', 'Sys::Virt::Network' => 'network',
+                'Sys::Virt::NetworkPort' => 'networkport', 'Sys::Virt::DomainSnapshot' => 'domainsnapshot');
+    my $by_uuid = $class =~ /^Sys::Virt::(?:Domain|Network|NetworkPort)$/;
+    my $has_nocreate = $class =~ /^Sys::Virt::(?:Domain|Network)$/;
     my $base = $class eq 'Sys::Virt'
         ? sub { (uri => $URI) }
         : sub { ($key => $_[0]{$kind}, @good_rest) };
@@ -773,8 +905,9 @@ sub custom_cases {
     }
     $add->("no $key", sub { ($class, @good_rest) }, 'error');
     $add->('no lookup key', sub { ($class, $key => $_[0]{$kind}) }, 'error');
-    my $xmlroot = $class eq 'Sys::Virt::Domain' ? 'domain' : 'domainsnapshot';
-    for my $in (grep { !$_->[4] } string_inputs()) {
+    my $xmlroot = $root{$class};
+    # (A port has no name to be found by.)
+    for my $in (grep { !$_->[4] } $class eq 'Sys::Virt::NetworkPort' ? () : string_inputs()) {
         my ($l, $mk, $e, $f) = @$in;
         $add->("name=$l", sub { ($class, $key => $_[0]{$kind}, name => $mk->($_[0])) }, $e, $f);
     }
@@ -782,9 +915,9 @@ sub custom_cases {
         my ($l, $mk, $e, $f) = @$in;
         $add->("xml=$l", sub { ($class, $key => $_[0]{$kind}, xml => $mk->($_[0])) }, $e, $f);
         $add->("xml=$l, nocreate", sub { ($class, $key => $_[0]{$kind}, xml => $mk->($_[0]), nocreate => 1) }, $e, $f)
-            if $class eq 'Sys::Virt::Domain';
+            if $has_nocreate;
     }
-    my $goodxml = $class eq 'Sys::Virt::Domain' ? dom_xml('fx-new') : snap_xml('fx-new');
+    my $goodxml = $XML_OF{$xmlroot}->('fx-new');
     for my $in (grep { !$_->[4] } flags_inputs()) {
         my ($l, $mk, $e, $f) = @$in;
         $add->("flags=$l", sub { ($class, $key => $_[0]{$kind}, xml => $goodxml, flags => $mk->($_[0])) }, $e, $f);
@@ -794,9 +927,11 @@ sub custom_cases {
             my ($l, $mk, $e, $f) = @$in;
             $add->("id=$l", sub { ($class, connection => $_[0]{con}, id => $mk->($_[0])) }, $e, $f);
         }
+    }
+    if ($by_uuid) {
         for my $in (grep { !$_->[4] } uuid_inputs()) {
             my ($l, $mk, $e, $f) = @$in;
-            $add->("uuid=$l", sub { ($class, connection => $_[0]{con}, uuid => $mk->($_[0])) }, $e, $f);
+            $add->("uuid=$l", sub { ($class, $key => $_[0]{$kind}, uuid => $mk->($_[0])) }, $e, $f);
         }
     }
     return @cases;
@@ -909,6 +1044,7 @@ sub run_cases_in_child {
     $fx2->{con}->get_uri eq $URI or die "connection no longer works\n";
     $fx2->{dom}->get_name eq 'fx-dom' or die "domain no longer works\n";
     $fx2->{snap}->get_name eq 'fx-root' or die "snapshot no longer works\n";
+    $fx2->{net}->get_bridge_name eq 'fxbr0' or die "network no longer works\n";
     say_line('DONE', 'after', 'V', '()');
     say_line('CASE', 'exit');
 }
@@ -1067,10 +1203,12 @@ package main;
 
 our $victim;
 my %INVALID = map { $_ => 1 } Sys::Virt::Error::ERR_INVALID_CONN(), Sys::Virt::Error::ERR_INVALID_DOMAIN(),
-    Sys::Virt::Error::ERR_INVALID_DOMAIN_SNAPSHOT();
+    Sys::Virt::Error::ERR_INVALID_DOMAIN_SNAPSHOT(), Sys::Virt::Error::ERR_INVALID_NETWORK();
 my @freeing = (
     ['Sys::Virt::list_all_domains', sub { Sys::Virt->new(uri => $URI) }],
     ['Sys::Virt::Domain::get_xml_description', sub { Sys::Virt->new(uri => $URI)->get_domain_by_name('test') }],
+    ['Sys::Virt::Network::get_xml_description', sub { Sys::Virt->new(uri => $URI)->get_network_by_name('default') }],
+    ['Sys::Virt::list_all_networks', sub { Sys::Virt->new(uri => $URI) }],
     ['Sys::Virt::Domain::list_all_snapshots', sub { Sys::Virt->new(uri => $URI)->get_domain_by_name('test') }],
     ['Sys::Virt::DomainSnapshot::get_xml_description', sub {
         my $d = Sys::Virt->new(uri => $URI)->get_domain_by_name('test');
