@@ -170,6 +170,79 @@ error_code_is(error_of { $net->get_port_by_uuid($UUID2) }, ERR('ERR_NO_NETWORK_P
     is(scalar(my @undef_mac = $net->get_dhcp_leases(undef, 0)), 2, 'get_dhcp_leases(undef, 0): all');
     error_code_is(error_of { $net->get_dhcp_leases('not a mac') }, ERR('ERR_INVALID_MAC'), 'get_dhcp_leases with a malformed MAC');
     error_code_is(error_of { $net->get_dhcp_leases(undef, 1) }, ERR('ERR_INVALID_ARG'), 'get_dhcp_leases with an unknown flag');
+
+    # The C module never frees the lease hashes (about 900 bytes a lease).
+    my $rss = sub {
+        open my $statm, '<', '/proc/self/statm' or return 0;
+        return (split ' ', scalar <$statm>)[1] * 4096;
+    };
+    my @warm = map { [$net->get_dhcp_leases] } 1 .. 500;
+    @warm = ();
+    my $before = $rss->();
+    my @got = $net->get_dhcp_leases for 1 .. 3000;
+    my $grown = $rss->() - $before;
+    cmp_ok($grown, '<', 1 << 20, sprintf 'get_dhcp_leases 3000 times: the leases are freed (%d KB growth)', $grown / 1024);
+}
+
+# ---------------------------------------------------------------------------
+# Port objects copied: into threads, through Storable
+# ---------------------------------------------------------------------------
+
+SKIP: {
+    require Config;
+    skip 'this perl is built without ithreads', 2 unless $Config::Config{useithreads};
+    # The child has a connection of its own (the parent's socket is not
+    # to be shared) and leaves without closing anything the parent has.
+    my $r = Crash::run_in_child(sub {
+        require threads;
+        my $c2 = Sys::Virt->new(uri => $d->uri);
+        my $n2 = $c2->get_network_by_name('t101');
+        my $port = $n2->get_port_by_uuid($UUID1);
+        my @ports = map { $n2->get_port_by_uuid($UUID1) } 1 .. 20;
+        my @thr = map {
+            threads->create(sub {
+                my $same = grep { $_->get_uuid eq $raw1 } @ports;
+                my $x = $port->get_xml_description =~ /guest1/ ? 'xml' : 'no xml';
+                @ports = ();
+                return "$same $x " . join(',', map { $_->get_uuid_string } $n2->list_all_ports);
+            });
+        } 1 .. 3;
+        my @got = map { $_->join } @thr;
+        print "$_\n" for @got;
+        print 'parent ', scalar(grep { $_->get_uuid_string eq $UUID1 } @ports), "\n";
+        @ports = ();
+        undef $port;
+        undef $n2;
+        undef $c2;
+    }, timeout => 60, hard_exit => 1);
+    ok($r->{ok} && $r->{stderr} eq '', 'port objects in threads: no crash, no warning') or diag Crash::describe($r);
+    is($r->{stdout}, "20 xml $UUID1\n" x 3 . "parent 20\n", 'every thread and the parent use their copies of the ports');
+}
+# (In a child: a croak inside Storable leaves the object it was copying
+# with one reference too many, which would outlive the daemon.)
+{
+    my $r = Crash::run_in_child(sub {
+        require Storable;
+        require Data::Dumper;
+        my $c2 = Sys::Virt->new(uri => $d->uri);
+        my $port = $c2->get_network_by_name('t101')->get_port_by_uuid($UUID1);
+        my $e = error_of { Storable::dclone($port) };
+        print defined $e && !ref $e ? "refused: $e" : "not refused\n";
+        my $copy = eval(Data::Dumper::Dumper($port) =~ s/\A\$VAR1 = //r);
+        print 'copy: ', ref $copy, "\n";
+        $e = error_of { $copy->get_uuid_string };
+        print defined $e && !ref $e ? "copy used: $e" : "copy not refused\n";
+        undef $copy;
+        print 'original: ', $port->get_uuid_string, "\n";
+    }, timeout => 30, hard_exit => 1);
+    ok($r->{ok}, 'port objects through Storable and Data::Dumper: no crash') or diag Crash::describe($r);
+    my @lines = split /\n/, $r->{stdout};
+    like($lines[0] // '', qr/\Arefused: Sys::Virt::NetworkPort objects hold live libvirt handles and cannot be serialized at /,
+         'Storable refuses a port');
+    is($lines[1] // '', 'copy: ' . PORT, 'a Data::Dumper copy of a port');
+    like($lines[2] // '', qr/\Acopy used: Sys::Virt::NetworkPort::get_uuid_string: argument 'port' is not a Sys::Virt::NetworkPort object/,
+         'is refused');
+    is($lines[3] // '', "original: $UUID1", 'and the original lives on');
 }
 
 # ---------------------------------------------------------------------------
@@ -184,5 +257,10 @@ error_code_is(error_of { $net->create_port(port_xml($UUID1, 'guest1', '52:54:00:
               'create_port on a stopped network');
 $net->undefine;
 error_code_is(error_of { $net->is_active }, ERR('ERR_NO_NETWORK'), 'undefined: the object reports ERR_NO_NETWORK');
+
+# Every object goes before the daemon does (a write to a daemon that has
+# gone raises SIGPIPE).
+undef $_ for $p1, $p2, $net, $conn;
+is_deeply([$d->stop], [], 'the private daemon stopped: nothing left running');
 
 done_testing();

@@ -158,6 +158,38 @@ no_leak('explicit DESTROY, twice, then drop', 100_000, sub {
     $d->DESTROY;
 });
 
+# ------------------------------------------------------------ networks
+
+my $net = $con->get_network_by_name('default');
+my $netxml = "<network><name>leak-net</name><bridge name='leakbr0'/></network>";
+
+no_leak('look up, list and drop networks', 30_000, sub {
+    my $n = $con->get_network_by_name('default');
+    my $u = $con->get_network_by_uuid($net->get_uuid);
+    my @a = $con->list_all_networks;
+    my @r = $con->list_networks;
+    my @n = $con->list_network_names;
+});
+
+no_leak('network strings returned', 30_000, sub {
+    my $x = $net->get_xml_description;
+    my $b = $net->get_bridge_name;
+    my $u = $net->get_uuid_string;
+});
+
+no_leak('define, start, stop and undefine a network', 5_000, sub {
+    my $n = $con->define_network($netxml);
+    $n->create;
+    $n->destroy;
+    $n->undefine;
+});
+
+no_leak('network calls failing', 30_000, sub {
+    eval { $con->get_network_by_name('no-such-network') };
+    eval { $net->get_dhcp_leases };
+    eval { $net->update(0, 0, 2**31, '') };
+});
+
 # ------------------------------------------------------- failing calls
 
 no_leak('libvirt errors (Sys::Virt::Error objects)', 100_000, sub {
