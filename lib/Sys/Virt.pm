@@ -1043,6 +1043,17 @@ so their argument errors name them. C<< _new(domain => $dom, name => $name) >>
 and C<< _new(domain => $dom, xml => $xml, flags => $flags) >> still work
 for programs that call it.
 
+=item Network lookups and lists are direct calls
+
+C<get_network_by_name>, C<list_networks> and C<list_defined_networks>
+call libvirt directly rather than through the Perl constructor
+C<< Sys::Virt::Network->_new >> and an C<eval> per network, which makes
+them faster; they return the same objects (and leave out the same
+networks that vanish while the list is made), but their argument errors
+name them, and a replacement of C<Sys::Virt::Network::_new> does not
+see them. C<< _new(connection => $conn, name => $name) >> still works for
+programs that call it.
+
 =back
 
 =head1 NOT YET IMPLEMENTED
