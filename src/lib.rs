@@ -28,6 +28,7 @@ const PACKAGES: &[&[(&str, bridge::XsubFn)]] = &[
     connect::XSUBS,
     domain::XSUBS,
     domain::snapshots::XSUBS,
+    domain::tuning::XSUBS,
     domain_snapshot::XSUBS,
 ];
 
