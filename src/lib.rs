@@ -26,8 +26,10 @@ use bridge::{Constant, Perl, CV};
 /// Every package's XSUBs, registered at boot.
 const PACKAGES: &[&[(&str, bridge::XsubFn)]] = &[
     connect::XSUBS,
+    connect::node::XSUBS,
     domain::XSUBS,
     domain::snapshots::XSUBS,
+    domain::stats::XSUBS,
     domain::tuning::XSUBS,
     domain_snapshot::XSUBS,
 ];

@@ -10,9 +10,11 @@
 //! - [`Params::fetch`]: the usual protocol of the getters that fill a
 //!   buffer we give: ask with NULL and a count of 0 to learn the count,
 //!   allocate, then ask again to fill it;
-//! - [`Params::fetch_sized`]: one call with a buffer of a fixed size, for
+//! - [`Params::fetch_sized`]: one call with a buffer of a known size, for
 //!   the getters that fill at most as many entries as they are given and
-//!   report how many they filled (one round trip on remote connections);
+//!   report how many they filled; [`Params::fetch_capped`]: the same with
+//!   the most the remote protocol carries, so that a remote connection
+//!   makes one round trip instead of two;
 //! - [`Params::receive`] / [`Params::adopt`]: arrays that libvirt allocates
 //!   and hands over (`virDomainGetPerfEvents`, `virDomainGetGuestInfo`...);
 //! - [`Params::new`] and the `add` calls, or [`Params::from_fields`] /
@@ -180,6 +182,30 @@ impl Params {
             return Ok(Params::new());
         }
         Params::fetch_sized(count, get)
+    }
+
+    /// One call with a buffer of `cap` entries (the most a remote
+    /// daemon's protocol carries for this call), falling back to the
+    /// count protocol only when the buffer came back full, in case a
+    /// local driver has more.
+    pub fn fetch_capped(cap: c_int, mut get: impl FnMut(virTypedParameterPtr, &mut c_int) -> c_int) -> Result<Params> {
+        let first = Params::fetch_sized(cap, &mut get)?;
+        if first.len < cap {
+            return Ok(first);
+        }
+        let mut count: c_int = 0;
+        non_negative(get(std::ptr::null_mut(), &mut count))?;
+        if count <= cap {
+            return Ok(first);
+        }
+        drop(first);
+        Params::fetch_sized(count, get)
+    }
+
+    /// Passes the array to a libvirt call that reads it, `call(array,
+    /// count)`, returning 0 or -1 with libvirt's error.
+    pub fn pass(&self, call: impl FnOnce(virTypedParameterPtr, c_int) -> c_int) -> Result<()> {
+        non_negative(call(self.ptr, self.len)).map(|_| ())
     }
 
     pub fn len(&self) -> usize {
