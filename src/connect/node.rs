@@ -42,6 +42,25 @@ const IDENTITY_FIELDS: &Fields = &[
     (virt_sys::VIR_CONNECT_IDENTITY_SELINUX_CONTEXT, Type::String),
 ];
 
+/// A host CPU or NUMA cell number, where -1 means all of them. The
+/// constants for "all" (NODE_CPU_STATS_ALL_CPUS, NODE_MEMORY_STATS_ALL_CELLS)
+/// are 2**64-1 in Perl, as in the C module, whose int argument turns them
+/// into -1; missing or undef means all too.
+struct HostPart(c_int);
+
+impl<'a> FromArg<'a> for HostPart {
+    const OPTIONAL: bool = true;
+    fn from_arg(arg: Option<Arg<'a>>) -> Result<Self> {
+        let Some(arg) = arg else { return Ok(HostPart(-1)) };
+        match arg.integer_in(i128::from(c_int::MIN), i128::from(u64::MAX))? {
+            None => Ok(HostPart(-1)),
+            Some(all) if all == i128::from(u64::MAX) => Ok(HostPart(-1)),
+            Some(n) if n <= i128::from(c_int::MAX) => Ok(HostPart(n as c_int)),
+            Some(n) => arg.error(&format!("is out of range ({n} is neither a number up to {} nor 2**64-1 for all)", c_int::MAX)),
+        }
+    }
+}
+
 /// A field => counter struct of the host statistics calls.
 trait Counter: Copy {
     fn field(&self) -> &[std::os::raw::c_char];
@@ -149,14 +168,14 @@ impl StatsRecords {
 }
 
 crate::xsubs! { "Sys::Virt";
-    fn get_node_cpu_stats(con: Obj<Connect>, cpu: Option<i32>, flags: Flags) -> Result<Hash> {
-        let cpu = cpu.unwrap_or(virt_sys::VIR_NODE_CPU_STATS_ALL_CPUS);
+    fn get_node_cpu_stats(con: Obj<Connect>, cpu: HostPart, flags: Flags) -> Result<Hash> {
+        let cpu = cpu.0;
         // SAFETY: buf is NULL with *n 0 (a count), or has room for *n entries.
         counters(NODE_CPU_FIELDS, |buf, n| unsafe { virt_sys::virNodeGetCPUStats(con.raw(), cpu, buf, n, flags.0) })
     }
 
-    fn get_node_memory_stats(con: Obj<Connect>, cell: Option<i32>, flags: Flags) -> Result<Hash> {
-        let cell = cell.unwrap_or(virt_sys::VIR_NODE_MEMORY_STATS_ALL_CELLS);
+    fn get_node_memory_stats(con: Obj<Connect>, cell: HostPart, flags: Flags) -> Result<Hash> {
+        let cell = cell.0;
         // SAFETY: as above.
         counters(NODE_MEMORY_FIELDS, |buf, n| unsafe { virt_sys::virNodeGetMemoryStats(con.raw(), cell, buf, n, flags.0) })
     }

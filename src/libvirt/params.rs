@@ -94,6 +94,14 @@ impl Type {
 /// from `virt_sys` constants (`virt_sys::VIR_MIGRATE_PARAM_URI`).
 pub type Fields = [(&'static CStr, Type)];
 
+/// What an empty array points to.
+struct Empty(virTypedParameter);
+// SAFETY: never written (libvirt's setters only read their array, and
+// read none of it with a count of 0).
+unsafe impl Sync for Empty {}
+// SAFETY: an all-zero entry is an unused slot.
+static EMPTY: Empty = Empty(unsafe { std::mem::zeroed() });
+
 /// One owned array of typed parameters.
 pub struct Params {
     ptr: virTypedParameterPtr,
@@ -204,20 +212,19 @@ impl Params {
 
     /// Passes the array to a libvirt call that reads it, `call(array,
     /// count)`, returning 0 or -1 with libvirt's error.
+    /// An empty array still goes as a valid pointer: libvirt refuses NULL
+    /// even with a count of 0, and the C module's setters with no field to
+    /// change succeed.
     pub fn pass(&self, call: impl FnOnce(virTypedParameterPtr, c_int) -> c_int) -> Result<()> {
-        non_negative(call(self.ptr, self.len)).map(|_| ())
+        non_negative(call(self.as_ptr(), self.len)).map(|_| ())
     }
 
-    pub fn len(&self) -> usize {
-        self.len as usize
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
-    /// The array for a libvirt call that reads it.
+    /// The array for a libvirt call that reads it; never NULL (an empty
+    /// array is a pointer to an unused slot, which libvirt never reads).
     pub fn as_ptr(&self) -> virTypedParameterPtr {
+        if self.ptr.is_null() {
+            return std::ptr::addr_of!(EMPTY.0) as virTypedParameterPtr;
+        }
         self.ptr
     }
 
