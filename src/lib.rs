@@ -29,8 +29,11 @@ use bridge::{Constant, Perl, CV};
 const PACKAGES: &[&[(&str, bridge::XsubFn)]] = &[
     connect::XSUBS,
     connect::networks::XSUBS,
+    connect::node::XSUBS,
     domain::XSUBS,
     domain::snapshots::XSUBS,
+    domain::stats::XSUBS,
+    domain::tuning::XSUBS,
     domain_snapshot::XSUBS,
     network::XSUBS,
     network_port::XSUBS,
