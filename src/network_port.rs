@@ -1,9 +1,10 @@
 //! Sys::Virt::NetworkPort: one port of a virtual network, where a guest's
 //! interface is plugged in.
 
-use crate::bridge::{CText, Flags, Obj, Owned, Value};
+use crate::bridge::{CText, Flags, HashArg, Obj, Owned, Result, Value};
 use crate::libvirt::args::{c_string, RawUuid};
 use crate::libvirt::kinds::{Network, NetworkPort};
+use crate::libvirt::params::Params;
 use crate::libvirt::ret;
 
 crate::xsubs! { "Sys::Virt::NetworkPort";
@@ -39,8 +40,25 @@ crate::xsubs! { "Sys::Virt::NetworkPort";
         unsafe { ret::owned_text(virt_sys::virNetworkPortGetXMLDesc(port.raw(), flags.0)) }
     }
 
+    fn get_parameters(port: Obj<NetworkPort>, flags: Flags) -> Result<Params> {
+        parameters(&port, flags)
+    }
+
+    /// Only the fields the port reports now can be set, with their types.
+    fn set_parameters(port: Obj<NetworkPort>, params: HashArg, flags: Flags) -> Result<()> {
+        let wanted = Params::from_current(params, &parameters(&port, Flags(0))?)?;
+        // SAFETY: the array and its count are ours; libvirt only reads them.
+        wanted.pass(|list, n| unsafe { virt_sys::virNetworkPortSetParameters(port.raw(), list, n, flags.0) })
+    }
+
     fn delete(port: Obj<NetworkPort>, flags: Flags) -> Result<()> {
         // SAFETY: a live port.
         ret::non_negative(unsafe { virt_sys::virNetworkPortDelete(port.raw(), flags.0) }).map(drop)
     }
+}
+
+/// The port's bandwidth, as typed parameters.
+fn parameters(port: &Obj<NetworkPort>, flags: Flags) -> Result<Params> {
+    // SAFETY: libvirt allocates the array and hands it over.
+    Params::receive(|list, n| unsafe { virt_sys::virNetworkPortGetParameters(port.raw(), list, n, flags.0) })
 }

@@ -93,6 +93,34 @@ like($xml, qr{<mac address='52:54:00:10:01:01'/>}, 'port XML: MAC');
 like($xml, qr{<inbound average='1000' peak='2000' burst='1024'/>}, 'port XML: bandwidth');
 like($xml, qr{<plug type='bridge' bridge='$BRIDGE'}, 'port XML: plugged into the bridge');
 
+# Bandwidth as typed parameters.
+my %BW = ('inbound.average' => 1000, 'inbound.peak' => 2000, 'inbound.burst' => 1024, 'inbound.floor' => 0,
+          'outbound.average' => 500, 'outbound.peak' => 0, 'outbound.burst' => 0);
+is_deeply($p1->get_parameters, \%BW, 'get_parameters: the bandwidth of the port XML');
+is_deeply($p1->get_parameters(0), \%BW, 'get_parameters(0)');
+is_deeply([sort keys %BW], [sort map { Sys::Virt::NetworkPort->$_() } grep { /^BANDWIDTH_/ } qw(
+    BANDWIDTH_IN_AVERAGE BANDWIDTH_IN_PEAK BANDWIDTH_IN_BURST BANDWIDTH_IN_FLOOR
+    BANDWIDTH_OUT_AVERAGE BANDWIDTH_OUT_PEAK BANDWIDTH_OUT_BURST)], 'the fields are the BANDWIDTH_* constants');
+# libvirt's network driver sets the port's whole bandwidth from the fields
+# given: those left out are cleared.
+croaks_ok(sub { $p1->set_parameters({ 'inbound.average' => 'fast' }) },
+          qr/\ASys::Virt::NetworkPort::set_parameters: parameter 'inbound\.average' must be an integer/, 'set_parameters: a value that is not a number');
+croaks_ok(sub { $p1->set_parameters({ 'inbound.average' => -1 }) },
+          qr/\ASys::Virt::NetworkPort::set_parameters: parameter 'inbound\.average' /, 'set_parameters: a negative value for an unsigned field');
+croaks_ok(sub { $p1->set_parameters([]) }, qr/\ASys::Virt::NetworkPort::set_parameters: argument 'params' must be a hash reference/,
+          'set_parameters: not a hash');
+error_code_is(error_of { $p1->get_parameters(1) }, ERR('ERR_INVALID_ARG'), 'get_parameters with an unknown flag');
+error_code_is(error_of { $p1->set_parameters({ 'inbound.average' => 1000 }, 1) }, ERR('ERR_INVALID_ARG'), 'set_parameters with an unknown flag');
+is_deeply($p1->get_parameters, \%BW, 'the refused sets changed nothing');
+my %NEW = ('inbound.average' => 3000, 'inbound.peak' => 4000, 'inbound.burst' => 2048, 'outbound.average' => 600);
+$p1->set_parameters({ (map { ($_ => "$NEW{$_}") } keys %NEW), 'no.such.field' => 5 });
+is_deeply($p1->get_parameters, { %NEW, 'inbound.floor' => 0, 'outbound.peak' => 0, 'outbound.burst' => 0 },
+          'set_parameters: the fields given, unknown ones ignored, numeric strings taken');
+like($p1->get_xml_description, qr{<inbound average='3000' peak='4000' burst='2048'/>\s*<outbound average='600'/>}, 'the change is in the port XML');
+$p1->set_parameters({});
+is_deeply($p1->get_parameters, {}, 'set_parameters({}) clears the bandwidth');
+unlike($p1->get_xml_description, qr{<(?:in|out)bound}, 'and the port XML has no limits');
+
 my $p2 = $net->create_port(port_xml($UUID2, 'guest2', '52:54:00:10:01:02'), Sys::Virt::NetworkPort::CREATE_VALIDATE());
 is($p2->get_uuid_string, $UUID2, 'create_port with CREATE_VALIDATE');
 is(join(' ', sort map { $_->get_uuid_string } $net->list_all_ports), "$UUID1 $UUID2", 'list_all_ports: both ports');
@@ -129,6 +157,8 @@ croaks_ok(sub { Sys::Virt::NetworkPort::get_uuid($net) },
 $p2->delete;
 is(join(' ', map { $_->get_uuid_string } $net->list_all_ports), $UUID1, 'delete removes the port');
 error_code_is(error_of { $p2->get_xml_description }, ERR('ERR_NO_NETWORK_PORT'), 'stale port: get_xml_description');
+error_code_is(error_of { $p2->get_parameters }, ERR('ERR_NO_NETWORK_PORT'), 'stale port: get_parameters');
+error_code_is(error_of { $p2->set_parameters({ 'inbound.average' => 1 }) }, ERR('ERR_NO_NETWORK_PORT'), 'stale port: set_parameters');
 error_code_is(error_of { $p2->delete }, ERR('ERR_NO_NETWORK_PORT'), 'stale port: delete again');
 is($p2->get_uuid_string, $UUID2, 'stale port: its UUID is still known');
 error_code_is(error_of { $net->get_port_by_uuid($UUID2) }, ERR('ERR_NO_NETWORK_PORT'), 'the deleted port is not found');

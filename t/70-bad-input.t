@@ -743,11 +743,12 @@ $SPEC{"Sys::Virt::Network::$_"} = [qw(net flags?)] for qw(get_xml_description li
     'Sys::Virt::Network::get_port_by_uuid'  => [qw(net uuid)],
 );
 $SPEC{"Sys::Virt::NetworkPort::$_"} = ['port'] for qw(get_uuid get_uuid_string);
-$SPEC{"Sys::Virt::NetworkPort::$_"} = [qw(port flags?)] for qw(get_xml_description delete);
+$SPEC{"Sys::Virt::NetworkPort::$_"} = [qw(port flags?)] for qw(get_xml_description delete get_parameters);
 %SPEC = (%SPEC,
     'Sys::Virt::NetworkPort::_new'          => 'custom',
     'Sys::Virt::NetworkPort::DESTROY'       => ['anyobj?'],
     'Sys::Virt::NetworkPort::_create_xml'   => [qw(net portxml flags?)],
+    'Sys::Virt::NetworkPort::set_parameters' => [qw(port params flags?)],
     'Sys::Virt::NetworkPort::_lookup_by_uuid' => [qw(net uuidbytes)],
     'Sys::Virt::NetworkPort::_lookup_by_uuid_string' => [qw(net uuidstr)],
 );

@@ -1224,11 +1224,6 @@ the C module's L<Sys::Virt::Domain>.
 
 =item *
 
-On network ports: their bandwidth parameters (C<get_parameters> and
-C<set_parameters>).
-
-=item *
-
 The packages C<Sys::Virt::StoragePool>, C<Sys::Virt::StorageVol>,
 C<Sys::Virt::NodeDevice>, C<Sys::Virt::Interface>, C<Sys::Virt::Secret>,
 C<Sys::Virt::NWFilter>, C<Sys::Virt::NWFilterBinding>,

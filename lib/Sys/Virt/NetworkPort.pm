@@ -85,6 +85,27 @@ The port's XML document: its owner, MAC address, the way it is plugged
 into the host (a bridge, a direct device...) and its bandwidth.
 C<$flags> is reserved and must be 0.
 
+=item my $params = $port->get_parameters($flags=0);
+
+The port's bandwidth limits, as a hash reference of typed parameters
+whose keys are the C<BANDWIDTH_*> constants below (C<inbound.average>,
+C<outbound.peak>...); a limit that is not set reads as 0, and a port
+without any limits gives an empty hash. C<$flags> is reserved and must
+be 0.
+
+=item $port->set_parameters($params, $flags=0);
+
+Sets the port's bandwidth from the hash reference C<$params>, whose keys
+are among those C<get_parameters> returns (other keys are ignored). The
+values must be unsigned integers (see L<Sys::Virt/ARGUMENTS>). libvirt's
+network driver replaces the port's whole bandwidth: limits left out of
+C<$params> are cleared, and an empty hash clears them all. C<$flags> is
+reserved and must be 0.
+
+  my $bw = $port->get_parameters;
+  $bw->{Sys::Virt::NetworkPort::BANDWIDTH_IN_AVERAGE} = 2048;
+  $port->set_parameters($bw);
+
 =item $port->delete($flags=0);
 
 Removes the port from its network. C<$flags> is reserved and must be 0.
@@ -148,6 +169,20 @@ The highest rate of traffic out of the guest.
 =item Sys::Virt::NetworkPort::BANDWIDTH_OUT_BURST
 
 How much traffic out of the guest may go at the peak rate.
+
+=back
+
+=head1 DIFFERENCES FROM THE C MODULE
+
+Besides those of every package (L<Sys::Virt/DIFFERENCES FROM THE C MODULE>):
+
+=over 4
+
+=item C<set_parameters> checks its values
+
+A value that is not an unsigned integer croaks naming the method and
+the field. The C module sends C<'fast'> as 0, which clears the limit,
+and a negative number wrapped around.
 
 =back
 
