@@ -288,6 +288,118 @@ croaks_ok(sub { Sys::Virt::Network->_new(connection => $def, name => 'default') 
           '_new with a network as the connection');
 
 # ---------------------------------------------------------------------------
+# The same answers as the C module
+# ---------------------------------------------------------------------------
+
+# A probe run under this build and under the installed C module (when
+# there is one): every value, class, error code and message it prints
+# must be the same.
+my $PROBE = <<'PERL';
+use strict;
+use warnings;
+use Sys::Virt;
+$SIG{__WARN__} = sub { (my $w = shift) =~ s/ at \S+ line \d+\.?\n//; print "WARN $w\n" };
+my $c = Sys::Virt->new(uri => 'test:///default');
+sub show {
+    my ($label, $code) = @_;
+    my @r = eval { $code->() };
+    if ($@) {
+        my $e = $@;
+        if (ref $e) { print "$label: ERROR code=$e->{code} domain=$e->{domain} $e->{message}\n" }
+        else { $e =~ s/ at \S+ line \d+\.?\n//; print "$label: DIE $e\n" }
+        return;
+    }
+    print "$label: ", join(',', map { !defined $_ ? 'undef' : ref $_ ? ref($_) . (eval { '<' . $_->get_name . '>' } // '') : $_ } @r), "\n";
+}
+sub names { join ' ', sort map { $_->get_name } @_ }
+my $net = $c->get_network_by_name('default');
+show(name => sub { $net->get_name });
+show(uuid => sub { unpack 'H*', $net->get_uuid });
+show(uuid_string => sub { $net->get_uuid_string });
+show(bridge => sub { $net->get_bridge_name });
+show(xml => sub { $net->get_xml_description =~ tr/\n/|/r });
+show(state => sub { ($net->is_active, $net->is_persistent, $net->get_autostart) });
+show(by_uuid => sub { $c->get_network_by_uuid($net->get_uuid) });
+show(by_uuid_string => sub { $c->get_network_by_uuid($net->get_uuid_string) });
+show(by_uuid_short => sub { $c->get_network_by_uuid('abc') });
+show(by_name_missing => sub { $c->get_network_by_name('nope') });
+show(by_uuid_missing => sub { $c->get_network_by_uuid('1' x 32) });
+show(by_uuid_bad => sub { $c->get_network_by_uuid('z' x 36) });
+show(new_no_con => sub { Sys::Virt::Network->_new(name => 'x') });
+show(new_no_key => sub { Sys::Virt::Network->_new(connection => $c) });
+show(port_no_net => sub { Sys::Virt::NetworkPort->_new(uuid => 'x') });
+show(port_no_key => sub { Sys::Virt::NetworkPort->_new(network => $net) });
+show(port_short => sub { $net->get_port_by_uuid('abc') });
+show(port_lookup => sub { $net->get_port_by_uuid('1' x 36) });
+show(port_create => sub { $net->create_port('<networkport/>') });
+show(ports => sub { $net->list_all_ports });
+show(leases => sub { $net->get_dhcp_leases });
+show(leases_mac => sub { $net->get_dhcp_leases('52:54:00:00:00:01') });
+show(define_bad => sub { $c->define_network('<network>') });
+show(create_empty => sub { $c->create_network('') });
+show(define_undef => sub { $c->define_network(undef) });
+my $xml = "<network><name>p1</name><uuid>0a1b2c3d-4e5f-4a6b-8c7d-000000000100</uuid><bridge name='pbr1'/><ip address='10.5.0.1' prefix='24'><dhcp><range start='10.5.0.2' end='10.5.0.9'/></dhcp></ip></network>";
+show(define => sub { $c->define_network($xml) });
+my $p1 = $c->get_network_by_name('p1');
+show(p1_state => sub { ($p1->is_active, $p1->is_persistent) });
+show(define_again => sub { $c->define_network($xml =~ s/pbr1/pbr2/r) });
+show(counts => sub { ($c->num_of_networks, $c->num_of_defined_networks) });
+show(names => sub { sort $c->list_network_names(10) });
+show(names0 => sub { $c->list_network_names(0) });
+show(defined_names => sub { sort $c->list_defined_network_names(10) });
+show(list_networks => sub { names($c->list_networks) });
+show(list_defined => sub { names($c->list_defined_networks) });
+show("list_all $_" => sub { names($c->list_all_networks($_)) }) for 0, 1, 2, 4, 8, 16, 32, 1 | 16;
+show(list_all_bad => sub { $c->list_all_networks(1 << 20) });
+show(create => sub { $p1->create });
+show(create_again => sub { $p1->create });
+show(autostart => sub { $p1->set_autostart(1); $p1->get_autostart });
+show(update_add => sub { $p1->update(3, 4, -1, "<host mac='52:54:00:aa:bb:cc' ip='10.5.0.5'/>") });
+show(update_xml => sub { $p1->get_xml_description =~ /(<host [^>]*>)/ });
+show(update_bad => sub { $p1->update(2, 4, -1, "<host mac='52:54:00:00:00:99'/>") });
+show(update_section => sub { $p1->update(3, 99, -1, '<x/>') });
+show(undefine_running => sub { $p1->undefine });
+show(destroy => sub { $p1->destroy; $p1->is_active });
+my $t = $c->create_network($xml =~ s/p1/p2/r =~ s/pbr1/pbr3/r =~ s/100</101</r);
+show(transient => sub { ($t->is_active, $t->is_persistent, $t->get_bridge_name) });
+show(transient_destroy => sub { $t->destroy; $t->is_active });
+my $other = Sys::Virt->new(uri => 'test:///default');
+$other->get_network_by_name('p1')->undefine;
+show("stale $_" => eval "sub { \$p1->$_ }") for qw(get_name get_uuid_string get_xml_description get_bridge_name is_active
+    is_persistent get_autostart create destroy undefine);
+show(stale_update => sub { $p1->update(3, 4, -1, "<host mac='52:54:00:aa:bb:cd' ip='10.5.0.6'/>") });
+show(end => sub { names($c->list_all_networks) });
+PERL
+
+SKIP: {
+    my $ref_pm = '/usr/lib/x86_64-linux-gnu/perl5/5.36/Sys/Virt.pm';
+    skip 'the C module is not installed (Debian: libsys-virt-perl)', 3 unless -f $ref_pm;
+    require File::Temp;
+    my $file = File::Temp->new(SUFFIX => '.pl');
+    print $file $PROBE;
+    close $file;
+    my $run = sub {
+        my @inc = @_;
+        local %ENV = %ENV;
+        delete @ENV{qw(PERL5LIB PERL5OPT PERLLIB)};
+        open(my $fh, '-|', $^X, @inc, $file->filename) or die "run the probe: $!";
+        local $/;
+        my $out = <$fh>;
+        close $fh;
+        return ($?, $out);
+    };
+    my ($ref_status, $ref) = $run->();
+    my ($our_status, $ours) = $run->('-Mblib');
+    is($ref_status, 0, 'the probe runs under the C module');
+    is($our_status, 0, 'the probe runs under this build');
+    my @ref = split /\n/, $ref;
+    my @ours = split /\n/, $ours;
+    my @differ = grep { ($ref[$_] // '') ne ($ours[$_] // '') } 0 .. ($#ref > $#ours ? $#ref : $#ours);
+    ok(@ref > 60 && !@differ, sprintf('the same %d answers as the C module', scalar @ref))
+        or diag join "\n", map { "C module: " . ($ref[$_] // '(none)') . "\nours:     " . ($ours[$_] // '(none)') } @differ[0 .. ($#differ < 9 ? $#differ : 9)];
+}
+
+# ---------------------------------------------------------------------------
 # Clean up
 # ---------------------------------------------------------------------------
 
