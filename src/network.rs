@@ -98,10 +98,10 @@ crate::xsubs! { "Sys::Virt::Network";
         ret::non_negative(unsafe { virt_sys::virNetworkUndefine(net.raw()) }).map(drop)
     }
 
-    fn update(net: Obj<Network>, command: u32, section: u32, index: i32, xml: String, flags: Flags) -> Result<()> {
+    fn update(net: Obj<Network>, command: u32, section: u32, parent_index: i32, xml: String, flags: Flags) -> Result<()> {
         let xml = c_string(&xml);
         // SAFETY: a live network and a C string that outlives the call.
-        ret::non_negative(unsafe { virt_sys::virNetworkUpdate(net.raw(), command, section, index, xml.as_ptr(), flags.0) }).map(drop)
+        ret::non_negative(unsafe { virt_sys::virNetworkUpdate(net.raw(), command, section, parent_index, xml.as_ptr(), flags.0) }).map(drop)
     }
 
     fn get_autostart(net: Obj<Network>) -> Result<bool> {

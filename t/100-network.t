@@ -173,8 +173,8 @@ $up->update(NETC('UPDATE_COMMAND_ADD_LAST'), NETC('SECTION_IP_DHCP_HOST'), -1, $
 like($up->get_xml_description, qr{name='h1'}, 'update of a running network, live and config');
 croaks_ok(sub { $idle->update(-1, 0, 0, '<x/>') }, qr/\ASys::Virt::Network::update: argument 'command' is out of range/, 'update: negative command');
 croaks_ok(sub { $idle->update(0, 'abc', 0, '<x/>') }, qr/\ASys::Virt::Network::update: argument 'section' must be a number/, 'update: section not a number');
-croaks_ok(sub { $idle->update(0, 0, 2**31, '<x/>') }, qr/\ASys::Virt::Network::update: argument 'index' is out of range/, 'update: index beyond int');
-croaks_ok(sub { $idle->update(0, 0, 0) }, qr/\AUsage: Sys::Virt::Network::update\(net, command, section, index, xml, flags=0\)/, 'update: too few arguments');
+croaks_ok(sub { $idle->update(0, 0, 2**31, '<x/>') }, qr/\ASys::Virt::Network::update: argument 'parent_index' is out of range/, 'update: index beyond int');
+croaks_ok(sub { $idle->update(0, 0, 0) }, qr/\AUsage: Sys::Virt::Network::update\(net, command, section, parent_index, xml, flags=0\)/, 'update: too few arguments');
 
 # ---------------------------------------------------------------------------
 # Lifecycle and autostart

@@ -107,13 +107,13 @@ the one it runs with.
 
 The name of the host bridge device the network's guests attach to.
 
-=item $net->update($command, $section, $index, $xml, $flags=0);
+=item $net->update($command, $section, $parent_index, $xml, $flags=0);
 
 Changes one part of the network's configuration without redefining it
 all. C<$section> (a C<SECTION_*> constant) says which kind of element
 C<$xml> holds, and C<$command> (an C<UPDATE_COMMAND_*> constant) whether
 it is added at the start or the end, replaces the matching element, or
-deletes it. C<$index> picks the parent element when there are several
+deletes it. C<$parent_index> picks the parent element when there are several
 (the C<< <ip> >> element a DHCP host belongs to, say); -1 means the
 first one that fits. C<$flags> (C<UPDATE_AFFECT_*>) says whether the
 running network, its persistent configuration, or both change.
@@ -456,9 +456,9 @@ ordinary values, freed when no longer used.
 
 =item Integer arguments are checked
 
-C<update>'s C<$command>, C<$section> and C<$index> must be integers that
-fit (unsigned for the first two); the C module reads any string as a
-number, so that C<'abc'> becomes 0 with a warning.
+C<update>'s C<$command>, C<$section> and C<$parent_index> must be
+integers that fit (unsigned for the first two); the C module reads any
+string as a number, so that C<'abc'> becomes 0 with a warning.
 
 =item C<set_autostart> reads a truth value
 
