@@ -247,6 +247,34 @@ scenario('threads and the parent racing on one connection', sub {
     die "left over: @left\n" if @left;
 });
 
+scenario('networks listed while other threads define and undefine them', sub {
+    my $con = Sys::Virt->new(uri => $URI);
+    my @thr = map {
+        my $n = $_;
+        threads->create(sub {
+            for my $i (1 .. 200) {
+                my $net = $con->define_network("<network><name>race-$n-$i</name><bridge name='rbr$n'/></network>");
+                $net->undefine;
+            }
+            return 1;
+        });
+    } 1 .. 2;
+    # A network undefined between being listed and being looked up is
+    # left out, never an error.
+    my $lists = 0;
+    for (1 .. 300) {
+        my @defined = $con->list_defined_networks;
+        my @running = $con->list_networks;
+        for my $net (@defined) { die "not an object\n" unless ref $net eq 'Sys::Virt::Network' && length $net->get_name }
+        die "running: " . join(',', map { $_->get_name } @running) . "\n" unless "@{[map { $_->get_name } @running]}" eq 'default';
+        $lists++;
+    }
+    $_->join or die "racing thread failed: " . ($_->error // '') . "\n" for @thr;
+    die "only $lists lists\n" unless $lists == 300;
+    my @left = $con->list_defined_network_names;
+    die "left over: @left\n" if @left;
+});
+
 scenario('network objects alive when threads start, used and dropped in them', sub {
     my $con = Sys::Virt->new(uri => $URI);
     my $def = $con->get_network_by_name('default');
