@@ -3,11 +3,13 @@
 # Network ports and DHCP leases on a real network driver: a private
 # libvirtd (t/lib/PrivateLibvirtd.pm) runs a network in bridge mode over
 # a Linux bridge made for the test (NAT networks would need iptables).
-# Ports are created, found by both UUID forms, listed, described and
-# deleted; stale port objects give libvirt errors. The leases come from
-# the lease file that libvirt's dnsmasq helper would write, so that
-# get_dhcp_leases returns real records, filtered by MAC, with the
-# optional fields undef where the lease has none.
+# Ports are created, found by both UUID forms, listed, described, have
+# their bandwidth read and set as typed parameters, cross threads and
+# Storable, and are deleted; stale port objects give libvirt errors. The
+# leases come from the lease status file that libvirt keeps for
+# dnsmasq's leases, so that get_dhcp_leases returns real records,
+# filtered by MAC, with the optional fields undef where the lease has
+# none, and freed.
 
 use strict;
 use warnings;
