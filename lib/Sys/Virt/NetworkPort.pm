@@ -42,6 +42,7 @@ Sys::Virt::NetworkPort - a port of a libvirt virtual network
   my $net = $conn->get_network_by_name('lan');
   my $port = $net->create_port(q{
       <networkport>
+        <uuid>5ab8c4a1-3c1e-4a8e-9d55-0c5b7e2a41f0</uuid>
         <owner>
           <name>guest1</name>
           <uuid>c7a5fdbd-cdaf-9455-926a-d65c16db1809</uuid>
@@ -95,12 +96,13 @@ be 0.
 
 =item $port->set_parameters($params, $flags=0);
 
-Sets the port's bandwidth from the hash reference C<$params>, whose keys
-are among those C<get_parameters> returns (other keys are ignored). The
-values must be unsigned integers (see L<Sys::Virt/ARGUMENTS>). libvirt's
-network driver replaces the port's whole bandwidth: limits left out of
-C<$params> are cleared, and an empty hash clears them all. C<$flags> is
-reserved and must be 0.
+Sets the port's bandwidth from the hash reference C<$params>. Only the
+keys that C<get_parameters> reports can be set (others are ignored, so
+on a port without limits nothing can be), and their values must be
+unsigned integers (see L<Sys::Virt/ARGUMENTS>). libvirt's network driver
+replaces the port's whole bandwidth: limits left out of C<$params> are
+cleared, and an empty hash clears them all. C<$flags> is reserved and
+must be 0.
 
   my $bw = $port->get_parameters;
   $bw->{Sys::Virt::NetworkPort::BANDWIDTH_IN_AVERAGE} = 2048;
