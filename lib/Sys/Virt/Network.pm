@@ -444,9 +444,10 @@ Besides those of every package (L<Sys::Virt/DIFFERENCES FROM THE C MODULE>):
 
 =item C<destroy> checks its invocant
 
-The C module's C<destroy> reads the handle out of whatever it is given,
-so calling it on undef, a string or an unblessed reference crashes the
-process. Here it croaks like every other method.
+The C module's C<destroy> reads the handle out of whatever it is given:
+called on undef or a plain string it crashes the process, and on an
+unblessed or forged reference it hands libvirt whatever number the
+referent holds. Here it croaks like every other method.
 
 =item DHCP leases are not leaked
 
