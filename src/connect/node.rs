@@ -9,8 +9,7 @@ use crate::libvirt::kinds::{Connect, Domain};
 use crate::libvirt::params::{borrowed_hash, Fields, Params, Type};
 use crate::libvirt::ret;
 
-/// The most entries the remote protocol carries for these getters.
-const REMOTE_NODE_STATS_MAX: c_int = 16;
+/// The most entries the remote protocol carries for this getter.
 const REMOTE_NODE_MEMORY_PARAMETERS_MAX: c_int = 64;
 
 /// The host CPU counters the C module reports; others are left out.
@@ -85,24 +84,19 @@ impl Counter for virt_sys::virNodeMemoryStats {
     }
 }
 
-/// The host counters of `get(buffer, &mut n)`, which fills at most `n`
-/// entries and says how many it filled (a NULL buffer with `n` 0 asks
-/// for the count): one call sized for the remote protocol, a second only
-/// when the buffer came back full. Only the `known` fields are kept.
+/// The host counters of `get(buffer, &mut n)`: `get(NULL, &mut 0)`
+/// stores the count, then the buffer is filled. Always two calls: the
+/// Linux host driver refuses any other size than its count, so a buffer
+/// sized for the remote protocol would not do. Only the `known` fields
+/// are kept.
 fn counters<T: Counter>(known: &[&'static std::ffi::CStr], mut get: impl FnMut(*mut T, &mut c_int) -> c_int) -> Result<Hash> {
+    let mut n: c_int = 0;
+    ret::non_negative(get(std::ptr::null_mut(), &mut n))?;
     // SAFETY: plain data, filled by libvirt.
     let zero: T = unsafe { std::mem::zeroed() };
-    let mut buffer = vec![zero; REMOTE_NODE_STATS_MAX as usize];
-    let mut n = buffer.len() as c_int;
-    ret::non_negative(get(buffer.as_mut_ptr(), &mut n))?;
-    if n as usize >= buffer.len() {
-        let mut count: c_int = 0;
-        ret::non_negative(get(std::ptr::null_mut(), &mut count))?;
-        if count as usize > buffer.len() {
-            buffer = vec![zero; count as usize];
-            n = count;
-            ret::non_negative(get(buffer.as_mut_ptr(), &mut n))?;
-        }
+    let mut buffer = vec![zero; n.max(0) as usize];
+    if !buffer.is_empty() {
+        ret::non_negative(get(buffer.as_mut_ptr(), &mut n))?;
     }
     let mut hash = Hash::new();
     for counter in &buffer[..(n.max(0) as usize).min(buffer.len())] {
