@@ -165,6 +165,22 @@ for my $call (['get_guest_info', sub { $dom->get_guest_info }],
     is(ref $err ? $err->domain : -1, ERR('FROM_QEMU'), "$name: from the QEMU driver");
 }
 
+# A guest with the agent's channel but no agent answering on it.
+{
+    my $adisk = $d->make_disk('g141a');
+    my $xml = $d->guest_xml('g141a', $adisk);
+    $xml =~ s{</devices>}{<channel type='unix'><target type='virtio' name='org.qemu.guest_agent.0'/></channel></devices>};
+    my $adom = $conn->create_domain($xml);
+    for my $call (['get_guest_info', sub { $adom->get_guest_info }],
+                  ['get_guest_vcpus', sub { $adom->get_guest_vcpus }]) {
+        my ($name, $code) = @$call;
+        my $err = PrivateLibvirtd->guard(60, $name, sub { error_of { $code->() } });
+        error_code_is($err, ERR('ERR_AGENT_UNRESPONSIVE'), "$name with a channel but no agent");
+        like(ref $err ? $err->message : '', qr/agent is not (connected|responding)/i, "$name: libvirt's message");
+    }
+    $adom->destroy;
+}
+
 # ------------------------------------------------------------------ host
 
 {
@@ -182,6 +198,26 @@ for my $call (['get_guest_info', sub { $dom->get_guest_info }],
               qr/set_node_memory_parameters: parameter 'shm_pages_to_scan' must be an integer/, 'a bad KSM value');
     my $err = error_of { $conn->get_node_sev_info };
     error_code_is($err, ERR('ERR_OPERATION_UNSUPPORTED'), 'get_node_sev_info on a host without SEV');
+}
+
+# ------------------------- the test driver, through the remote protocol
+
+{
+    my $tc = Sys::Virt->new(uri => $d->test_uri);
+    my $td = $tc->get_domain_by_name('test');
+    is_deeply($td->get_scheduler_parameters, { weight => 50 }, 'remote: get_scheduler_parameters');
+    is(scalar(keys %{ $td->get_blkio_parameters }), 6, 'remote: get_blkio_parameters');
+    is(scalar(keys %{ $td->get_block_iotune('vda') }), 20, 'remote: get_block_iotune, 20 fields');
+    $td->set_interface_parameters('testnet0', { 'inbound.average' => 4_000_000_000 });
+    is($td->get_interface_parameters('testnet0')->{'inbound.average'}, 4_000_000_000,
+       'remote: UINT above 2**31 round trip');
+    $td->set_memory_parameters({ swap_hard_limit => '18446744073709551615' });
+    is($td->get_memory_parameters->{swap_hard_limit}, '18446744073709551615', 'remote: ULLONG 2**64-1 round trip');
+    $td->set_block_iotune('vda', { total_bytes_sec => 5, total_bytes_sec_max => 10, group_name => "g\x{e9}" });
+    is($td->get_block_iotune('vda')->{group_name}, "g\x{e9}", 'remote: a string field round trip');
+    is_deeply([sort keys %{ $td->block_stats('vda') }], [qw(errs rd_bytes rd_req wr_bytes wr_req)], 'remote: block_stats');
+    my @recs = $tc->get_all_domain_stats(DOM('STATS_STATE'));
+    is_deeply([map { $_->{dom}->get_name } @recs], ['test'], 'remote: get_all_domain_stats');
 }
 
 $dom->destroy;
