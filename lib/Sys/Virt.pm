@@ -1046,11 +1046,16 @@ string field of the current parameters that the caller does not set.
 
 =item Typed parameters are fetched in one call
 
-Where libvirt's call fills at most as many entries as it is given, the
-getters ask once with room for as many entries as the remote protocol
-carries, and again only when that was not enough. The C module asks for
-the count first and then for the values, two round trips on a remote
-connection.
+Where libvirt's call fills at most as many entries as it is given
+(memory, block I/O, NUMA and interface parameters, C<block_stats>, the
+host's memory parameters), the getters ask once with room for as many
+entries as the remote protocol carries, and again only when that was
+not enough. The C module asks for the count first and then for the
+values, two round trips on a remote connection. Disk throttling
+(C<get_block_iotune>) and the host's CPU and memory counters still take
+two calls: the remote protocol's limit for the first grew between
+libvirt releases, and the host driver accepts no other size than its
+count for the others.
 
 =item C<get_all_domain_stats> frees its records and checks its domains
 
