@@ -1037,7 +1037,10 @@ The setters croak, naming the method and the field, when a value does
 not suit its field (see L</ARGUMENTS>). The C module converts whatever
 it is given: a reference becomes its memory address, undef and
 non-numeric strings become 0, fractions are truncated, and numbers out
-of range wrap around, and the result is sent to libvirt.
+of range wrap around, and the result is sent to libvirt. Boolean fields
+(C<set_perf_events>) are read with Perl's idea of truth, as
+C<set_autostart> is; the C module reads an integer, so C<'yes'> meant
+off.
 
 =item Typed parameter setters do not leak
 
