@@ -5,6 +5,7 @@
 use std::os::raw::c_int;
 
 use crate::bridge::{Arg, Flags, FromArg, Hash, HashArg, List, Obj, ObjList, Owned, Result};
+use crate::libvirt::args::HostPart;
 use crate::libvirt::kinds::{Connect, Domain};
 use crate::libvirt::params::{borrowed_hash, Fields, Params, Type};
 use crate::libvirt::ret;
@@ -40,25 +41,6 @@ const IDENTITY_FIELDS: &Fields = &[
     (virt_sys::VIR_CONNECT_IDENTITY_X509_DISTINGUISHED_NAME, Type::String),
     (virt_sys::VIR_CONNECT_IDENTITY_SELINUX_CONTEXT, Type::String),
 ];
-
-/// A host CPU or NUMA cell number, where -1 means all of them. The
-/// constants for "all" (NODE_CPU_STATS_ALL_CPUS, NODE_MEMORY_STATS_ALL_CELLS)
-/// are 2**64-1 in Perl, as in the C module, whose int argument turns them
-/// into -1; missing or undef means all too.
-struct HostPart(c_int);
-
-impl<'a> FromArg<'a> for HostPart {
-    const OPTIONAL: bool = true;
-    fn from_arg(arg: Option<Arg<'a>>) -> Result<Self> {
-        let Some(arg) = arg else { return Ok(HostPart(-1)) };
-        match arg.integer_in(i128::from(c_int::MIN), i128::from(u64::MAX))? {
-            None => Ok(HostPart(-1)),
-            Some(all) if all == i128::from(u64::MAX) => Ok(HostPart(-1)),
-            Some(n) if n <= i128::from(c_int::MAX) => Ok(HostPart(n as c_int)),
-            Some(n) => arg.error(&format!("is out of range ({n} is neither a number up to {} nor 2**64-1 for all)", c_int::MAX)),
-        }
-    }
-}
 
 /// A field => counter struct of the host statistics calls.
 trait Counter: Copy {
