@@ -48,13 +48,9 @@ fn renamed(hash: Hash, renames: &[(&str, &'static str)]) -> Hash {
     Hash(entries.collect())
 }
 
-/// Whether the call that just failed is one the driver does not have.
-fn unsupported() -> bool {
-    // SAFETY: reads this thread's last error, which stays valid until the
-    // next libvirt call on this thread.
-    let err = unsafe { virt_sys::virGetLastError() };
-    // SAFETY: non-NULL points to the error.
-    !err.is_null() && unsafe { (*err).code } == virt_sys::VIR_ERR_NO_SUPPORT as c_int
+/// Whether libvirt refused because the driver lacks the call.
+fn unsupported(err: &crate::bridge::Error) -> bool {
+    matches!(err, crate::bridge::Error::Libvirt(e) if e.code().to_raw() as i64 == i64::from(virt_sys::VIR_ERR_NO_SUPPORT))
 }
 
 /// The fixed set of five counters, for drivers without the typed call.
@@ -123,7 +119,7 @@ crate::xsubs! { "Sys::Virt::Domain";
         });
         match typed {
             Ok(params) => Ok(renamed(params.hash(), BLOCK_STAT_RENAMES)),
-            Err(_) if flags.0 == 0 && unsupported() => block_stats_fixed(&dom, &path),
+            Err(err) if flags.0 == 0 && unsupported(&err) => block_stats_fixed(&dom, &path),
             Err(err) => Err(err),
         }
     }
