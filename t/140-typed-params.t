@@ -214,6 +214,9 @@ croaks_ok(sub { $d->set_memory_stats_period(2**31) }, qr/set_memory_stats_period
     is_deeply([sort keys %{ $total[0] }], [qw(cpu_time system_time user_time)], 'get_cpu_stats totals: every field');
     is($total[0]{user_time}, 5540000000, 'get_cpu_stats totals: user_time');
     is($total[0]{system_time}, 6460000000, 'get_cpu_stats totals: system_time');
+    is(scalar(my @t0 = $d->get_cpu_stats(-1, 0)), 1, 'get_cpu_stats(-1, 0): ncpus 0 means 1 for the totals');
+    virt_error_ok(sub { $d->get_cpu_stats(-1, 2**32 - 1) }, 'ERR_INVALID_ARG', 'FROM_DOMAIN',
+                  "get_cpu_stats(-1, 2**32-1): libvirt's refusal, before any buffer is sized from it");
     my @cpus = $d->get_cpu_stats(0, 0);
     is(scalar(@cpus), 2, 'get_cpu_stats(0, 0): a hash per host CPU the driver reports');
     is_deeply([map { [sort keys %$_] } @cpus], [([qw(cpu_time vcpu_time)]) x 2], 'get_cpu_stats: per-CPU fields');

@@ -1162,7 +1162,10 @@ The setters croak, naming the method and the field, when a value does
 not suit its field (see L</ARGUMENTS>). The C module converts whatever
 it is given: a reference becomes its memory address, undef and
 non-numeric strings become 0, fractions are truncated, and numbers out
-of range wrap around, and the result is sent to libvirt.
+of range wrap around, and the result is sent to libvirt. Boolean fields
+(C<set_perf_events>) are read with Perl's idea of truth, as
+C<set_autostart> is; the C module reads an integer, so C<'yes'> meant
+off.
 
 =item Typed parameter setters do not leak
 
@@ -1171,11 +1174,16 @@ string field of the current parameters that the caller does not set.
 
 =item Typed parameters are fetched in one call
 
-Where libvirt's call fills at most as many entries as it is given, the
-getters ask once with room for as many entries as the remote protocol
-carries, and again only when that was not enough. The C module asks for
-the count first and then for the values, two round trips on a remote
-connection.
+Where libvirt's call fills at most as many entries as it is given
+(memory, block I/O, NUMA and interface parameters, C<block_stats>, the
+host's memory parameters), the getters ask once with room for as many
+entries as the remote protocol carries, and again only when that was
+not enough. The C module asks for the count first and then for the
+values, two round trips on a remote connection. Disk throttling
+(C<get_block_iotune>) and the host's CPU and memory counters still take
+two calls: the remote protocol's limit for the first grew between
+libvirt releases, and the host driver accepts no other size than its
+count for the others.
 
 =item C<get_all_domain_stats> frees its records and checks its domains
 

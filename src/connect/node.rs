@@ -5,12 +5,12 @@
 use std::os::raw::c_int;
 
 use crate::bridge::{Arg, Flags, FromArg, Hash, HashArg, List, Obj, ObjList, Owned, Result};
+use crate::libvirt::args::HostPart;
 use crate::libvirt::kinds::{Connect, Domain};
 use crate::libvirt::params::{borrowed_hash, Fields, Params, Type};
 use crate::libvirt::ret;
 
-/// The most entries the remote protocol carries for these getters.
-const REMOTE_NODE_STATS_MAX: c_int = 16;
+/// The most entries the remote protocol carries for this getter.
 const REMOTE_NODE_MEMORY_PARAMETERS_MAX: c_int = 64;
 
 /// The host CPU counters the C module reports; others are left out.
@@ -42,25 +42,6 @@ const IDENTITY_FIELDS: &Fields = &[
     (virt_sys::VIR_CONNECT_IDENTITY_SELINUX_CONTEXT, Type::String),
 ];
 
-/// A host CPU or NUMA cell number, where -1 means all of them. The
-/// constants for "all" (NODE_CPU_STATS_ALL_CPUS, NODE_MEMORY_STATS_ALL_CELLS)
-/// are 2**64-1 in Perl, as in the C module, whose int argument turns them
-/// into -1; missing or undef means all too.
-struct HostPart(c_int);
-
-impl<'a> FromArg<'a> for HostPart {
-    const OPTIONAL: bool = true;
-    fn from_arg(arg: Option<Arg<'a>>) -> Result<Self> {
-        let Some(arg) = arg else { return Ok(HostPart(-1)) };
-        match arg.integer_in(i128::from(c_int::MIN), i128::from(u64::MAX))? {
-            None => Ok(HostPart(-1)),
-            Some(all) if all == i128::from(u64::MAX) => Ok(HostPart(-1)),
-            Some(n) if n <= i128::from(c_int::MAX) => Ok(HostPart(n as c_int)),
-            Some(n) => arg.error(&format!("is out of range ({n} is neither a number up to {} nor 2**64-1 for all)", c_int::MAX)),
-        }
-    }
-}
-
 /// A field => counter struct of the host statistics calls.
 trait Counter: Copy {
     fn field(&self) -> &[std::os::raw::c_char];
@@ -85,24 +66,19 @@ impl Counter for virt_sys::virNodeMemoryStats {
     }
 }
 
-/// The host counters of `get(buffer, &mut n)`, which fills at most `n`
-/// entries and says how many it filled (a NULL buffer with `n` 0 asks
-/// for the count): one call sized for the remote protocol, a second only
-/// when the buffer came back full. Only the `known` fields are kept.
+/// The host counters of `get(buffer, &mut n)`: `get(NULL, &mut 0)`
+/// stores the count, then the buffer is filled. Always two calls: the
+/// Linux host driver refuses any other size than its count, so a buffer
+/// sized for the remote protocol would not do. Only the `known` fields
+/// are kept.
 fn counters<T: Counter>(known: &[&'static std::ffi::CStr], mut get: impl FnMut(*mut T, &mut c_int) -> c_int) -> Result<Hash> {
+    let mut n: c_int = 0;
+    ret::non_negative(get(std::ptr::null_mut(), &mut n))?;
     // SAFETY: plain data, filled by libvirt.
     let zero: T = unsafe { std::mem::zeroed() };
-    let mut buffer = vec![zero; REMOTE_NODE_STATS_MAX as usize];
-    let mut n = buffer.len() as c_int;
-    ret::non_negative(get(buffer.as_mut_ptr(), &mut n))?;
-    if n as usize >= buffer.len() {
-        let mut count: c_int = 0;
-        ret::non_negative(get(std::ptr::null_mut(), &mut count))?;
-        if count as usize > buffer.len() {
-            buffer = vec![zero; count as usize];
-            n = count;
-            ret::non_negative(get(buffer.as_mut_ptr(), &mut n))?;
-        }
+    let mut buffer = vec![zero; n.max(0) as usize];
+    if !buffer.is_empty() {
+        ret::non_negative(get(buffer.as_mut_ptr(), &mut n))?;
     }
     let mut hash = Hash::new();
     for counter in &buffer[..(n.max(0) as usize).min(buffer.len())] {

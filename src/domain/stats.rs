@@ -48,13 +48,9 @@ fn renamed(hash: Hash, renames: &[(&str, &'static str)]) -> Hash {
     Hash(entries.collect())
 }
 
-/// Whether the call that just failed is one the driver does not have.
-fn unsupported() -> bool {
-    // SAFETY: reads this thread's last error, which stays valid until the
-    // next libvirt call on this thread.
-    let err = unsafe { virt_sys::virGetLastError() };
-    // SAFETY: non-NULL points to the error.
-    !err.is_null() && unsafe { (*err).code } == virt_sys::VIR_ERR_NO_SUPPORT as c_int
+/// Whether libvirt refused because the driver lacks the call.
+fn unsupported(err: &crate::bridge::Error) -> bool {
+    matches!(err, crate::bridge::Error::Libvirt(e) if e.code().to_raw() as i64 == i64::from(virt_sys::VIR_ERR_NO_SUPPORT))
 }
 
 /// The fixed set of five counters, for drivers without the typed call.
@@ -85,25 +81,32 @@ crate::xsubs! { "Sys::Virt::Domain";
     /// an empty hash), or a single hash of totals for `start_cpu` -1.
     /// `ncpus` 0 means every CPU from `start_cpu` on.
     fn get_cpu_stats(dom: Obj<Domain>, start_cpu: i32, ncpus: u32, flags: Flags) -> Result<List<Hash>> {
-        let (per_row, rows) = if start_cpu == -1 {
-            (cpu_stats_count(&dom, -1, 1)?, ncpus.max(1))
+        // (statistics per CPU, rows of the buffer, ncpus for libvirt)
+        let (per_row, rows, asked) = if start_cpu == -1 {
+            // One row of totals. libvirt itself refuses any ncpus but 1
+            // here, before it writes anything; 0 is taken as 1.
+            (cpu_stats_count(&dom, -1, 1)?, 1, ncpus.max(1))
         } else {
             // Never more rows than the host has CPUs from start_cpu on
             // (what libvirt fills); one to let libvirt judge a start beyond.
             let host_cpus = cpu_stats_count(&dom, 0, 0)?;
-            let available = (host_cpus as i64 - start_cpu as i64).max(1) as u32;
-            let wanted = if ncpus == 0 { available } else { ncpus.min(available) };
-            (cpu_stats_count(&dom, 0, 1)?, wanted)
+            let available = (i64::from(host_cpus) - i64::from(start_cpu)).clamp(1, i64::from(c_int::MAX)) as u32;
+            let rows = if ncpus == 0 { available } else { ncpus.min(available) };
+            (cpu_stats_count(&dom, 0, 1)?, rows, rows)
         };
         if per_row == 0 {
             return Ok(List(Vec::new()));
         }
-        let cap = per_row.checked_mul(rows as c_int).unwrap_or(c_int::MAX);
+        let Some(cap) = per_row.checked_mul(rows as c_int) else {
+            return crate::bridge::croak(format!("Sys::Virt::Domain::get_cpu_stats: {per_row} statistics for each of {rows} CPUs are too many"));
+        };
         // The slots are laid out row by row whatever libvirt filled (its
         // answer is the number of statistics per row), so every row is read.
         let params = Params::fetch_sized(cap, |buf, _| {
-            // SAFETY: buf has room for per_row * rows entries.
-            unsafe { virt_sys::virDomainGetCPUStats(dom.raw(), buf, per_row as c_uint, start_cpu, rows, flags.0) }
+            // SAFETY: buf has room for per_row * rows entries, and libvirt
+            // fills at most per_row * asked of them (asked == rows, or
+            // libvirt refuses asked before filling).
+            unsafe { virt_sys::virDomainGetCPUStats(dom.raw(), buf, per_row as c_uint, start_cpu, asked, flags.0) }
         })?;
         Ok(List(params.hashes(per_row as usize)))
     }
@@ -116,7 +119,7 @@ crate::xsubs! { "Sys::Virt::Domain";
         });
         match typed {
             Ok(params) => Ok(renamed(params.hash(), BLOCK_STAT_RENAMES)),
-            Err(_) if flags.0 == 0 && unsupported() => block_stats_fixed(&dom, &path),
+            Err(err) if flags.0 == 0 && unsupported(&err) => block_stats_fixed(&dom, &path),
             Err(err) => Err(err),
         }
     }

@@ -446,7 +446,8 @@ host CPU from C<$start_cpu> on (C<cpu_time> and, for QEMU, C<vcpu_time>,
 in nanoseconds). C<$ncpus> says how many CPUs, 0 meaning every CPU from
 C<$start_cpu> on; asking for more CPUs than the host has gives one hash
 per CPU it has. A C<$start_cpu> of -1 with C<$ncpus> 1 returns a single
-hash of totals instead (C<cpu_time>, C<user_time>, C<system_time>).
+hash of totals instead (C<cpu_time>, C<user_time>, C<system_time>); an
+C<$ncpus> of 0 means 1 there, and any other libvirt refuses.
 
   my ($total) = $dom->get_cpu_stats(-1, 1);
   printf "%.1f s of CPU\n", $total->{cpu_time} / 1e9;
