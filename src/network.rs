@@ -32,9 +32,8 @@ crate::xsubs! { "Sys::Virt::Network";
     }
 
     fn _lookup_by_name(con: Obj<Connect>, name: String) -> Result<Owned<Network>> {
-        let name = c_string(&name);
         // SAFETY: a lookup returns a new reference or NULL.
-        unsafe { ret::object(virt_sys::virNetworkLookupByName(con.raw(), name.as_ptr())) }
+        unsafe { ret::object(virt_sys::virNetworkLookupByName(con.raw(), c_string(&name).as_ptr())) }
     }
 
     fn _lookup_by_uuid(con: Obj<Connect>, uuid: RawUuid) -> Result<Owned<Network>> {
@@ -43,9 +42,8 @@ crate::xsubs! { "Sys::Virt::Network";
     }
 
     fn _lookup_by_uuid_string(con: Obj<Connect>, uuid: String) -> Result<Owned<Network>> {
-        let uuid = c_string(&uuid);
         // SAFETY: as above.
-        unsafe { ret::object(virt_sys::virNetworkLookupByUUIDString(con.raw(), uuid.as_ptr())) }
+        unsafe { ret::object(virt_sys::virNetworkLookupByUUIDString(con.raw(), c_string(&uuid).as_ptr())) }
     }
 
     fn get_name(net: Obj<Network>) -> Result<CText> {
@@ -73,35 +71,32 @@ crate::xsubs! { "Sys::Virt::Network";
         unsafe { ret::owned_text(virt_sys::virNetworkGetBridgeName(net.raw())) }
     }
 
+    // SAFETY (every call from here to `update`): a live network, held by
+    // the argument.
+
     fn is_active(net: Obj<Network>) -> Result<bool> {
-        // SAFETY: a live network.
         ret::boolean(unsafe { virt_sys::virNetworkIsActive(net.raw()) })
     }
 
     fn is_persistent(net: Obj<Network>) -> Result<bool> {
-        // SAFETY: a live network.
         ret::boolean(unsafe { virt_sys::virNetworkIsPersistent(net.raw()) })
     }
 
     fn create(net: Obj<Network>) -> Result<()> {
-        // SAFETY: a live network.
-        ret::non_negative(unsafe { virt_sys::virNetworkCreate(net.raw()) }).map(drop)
+        ret::done(unsafe { virt_sys::virNetworkCreate(net.raw()) })
     }
 
     fn destroy(net: Obj<Network>) -> Result<()> {
-        // SAFETY: a live network.
-        ret::non_negative(unsafe { virt_sys::virNetworkDestroy(net.raw()) }).map(drop)
+        ret::done(unsafe { virt_sys::virNetworkDestroy(net.raw()) })
     }
 
     fn undefine(net: Obj<Network>) -> Result<()> {
-        // SAFETY: a live network.
-        ret::non_negative(unsafe { virt_sys::virNetworkUndefine(net.raw()) }).map(drop)
+        ret::done(unsafe { virt_sys::virNetworkUndefine(net.raw()) })
     }
 
     fn update(net: Obj<Network>, command: u32, section: u32, parent_index: i32, xml: String, flags: Flags) -> Result<()> {
         let xml = c_string(&xml);
-        // SAFETY: a live network and a C string that outlives the call.
-        ret::non_negative(unsafe { virt_sys::virNetworkUpdate(net.raw(), command, section, parent_index, xml.as_ptr(), flags.0) }).map(drop)
+        ret::done(unsafe { virt_sys::virNetworkUpdate(net.raw(), command, section, parent_index, xml.as_ptr(), flags.0) })
     }
 
     fn get_autostart(net: Obj<Network>) -> Result<bool> {
@@ -113,7 +108,7 @@ crate::xsubs! { "Sys::Virt::Network";
 
     fn set_autostart(net: Obj<Network>, autostart: bool) -> Result<()> {
         // SAFETY: a live network.
-        ret::non_negative(unsafe { virt_sys::virNetworkSetAutostart(net.raw(), autostart.into()) }).map(drop)
+        ret::done(unsafe { virt_sys::virNetworkSetAutostart(net.raw(), autostart.into()) })
     }
 
     /// One hash per lease; every lease record goes back to libvirt, its

@@ -20,9 +20,8 @@ crate::xsubs! { "Sys::Virt::NetworkPort";
     }
 
     fn _lookup_by_uuid_string(net: Obj<Network>, uuid: String) -> Result<Owned<NetworkPort>> {
-        let uuid = c_string(&uuid);
         // SAFETY: as above.
-        unsafe { ret::object(virt_sys::virNetworkPortLookupByUUIDString(net.raw(), uuid.as_ptr())) }
+        unsafe { ret::object(virt_sys::virNetworkPortLookupByUUIDString(net.raw(), c_string(&uuid).as_ptr())) }
     }
 
     fn get_uuid(port: Obj<NetworkPort>) -> Result<Value> {
@@ -53,7 +52,7 @@ crate::xsubs! { "Sys::Virt::NetworkPort";
 
     fn delete(port: Obj<NetworkPort>, flags: Flags) -> Result<()> {
         // SAFETY: a live port.
-        ret::non_negative(unsafe { virt_sys::virNetworkPortDelete(port.raw(), flags.0) }).map(drop)
+        ret::done(unsafe { virt_sys::virNetworkPortDelete(port.raw(), flags.0) })
     }
 }
 
