@@ -200,7 +200,8 @@ The address leased.
 
 =item prefix
 
-The prefix length of the network's address range of that family.
+The prefix length of the network's address range of that family (0
+when the network has none).
 
 =item hostname
 
@@ -225,8 +226,9 @@ C<$flags> is reserved and must be 0.
 
 =item my $port = $net->create_port($xml, $flags=0);
 
-Creates a port from the port XML document C<$xml> (which names the
-owning guest and the interface's MAC address) and returns it as a
+Creates a port from the port XML document C<$xml> (which gives the
+port's UUID, the owning guest and the interface's MAC address) and
+returns it as a
 L<Sys::Virt::NetworkPort>. C<$flags> takes the
 C<Sys::Virt::NetworkPort::CREATE_*> constants.
 
