@@ -1,7 +1,8 @@
 #!/usr/bin/perl
 #
 # A random-call fuzzer for Sys::Virt: calls randomly chosen subs of
-# Sys::Virt, Sys::Virt::Domain and Sys::Virt::DomainSnapshot (found by
+# Sys::Virt, Sys::Virt::Domain, Sys::Virt::DomainSnapshot,
+# Sys::Virt::Network and Sys::Virt::NetworkPort (found by
 # walking their stashes) with random arguments -- objects from a pool that
 # grows with what the calls return (so calls build on each other's
 # results: objects get deleted, undefined, destroyed, reused), stale,
@@ -49,7 +50,7 @@ my $URI = 'test:///default';
 # ------------------------------------------------------------------ subs
 
 my @subs;
-for my $pkg (qw(Sys::Virt Sys::Virt::Domain Sys::Virt::DomainSnapshot)) {
+for my $pkg (qw(Sys::Virt Sys::Virt::Domain Sys::Virt::DomainSnapshot Sys::Virt::Network Sys::Virt::NetworkPort)) {
     no strict 'refs';
     for my $name (sort keys %{"${pkg}::"}) {
         next if $name =~ /::$/ || $name =~ /^\(/ || $name eq 'bootstrap';
@@ -95,7 +96,8 @@ sub rand_string {
     return join '', map { chr int rand 256 } 1 .. int rand 64 if $r < 0.45;
     return join '', map { chr int rand 0x3000 } 1 .. int rand 64 if $r < 0.55;
     if ($r < 0.6) { my $s = join '', map { chr int rand 256 } 1 .. 1 + int rand 16; Encode::_utf8_on($s); return $s }
-    return dom_xml(rand_name()) if $r < 0.7;
+    return dom_xml(rand_name()) if $r < 0.65;
+    return "<network><name>" . rand_name() . "</name><bridge name='fzbr0'/></network>" if $r < 0.7;
     return "<domainsnapshot><name>" . rand_name() . "</name></domainsnapshot>" if $r < 0.8;
     return substr(dom_xml('cut'), 0, int rand 60) if $r < 0.85;
     return 'x' x (int rand 2_000_000) if $r < 0.87;
@@ -111,6 +113,13 @@ sub rand_number {
     return int(rand(2**62)) * pick(1, -1);
 }
 
+# Typed parameter names the test driver knows, so that parameter hashes
+# reach the conversion of their values.
+my @FIELDS = qw(weight hard_limit soft_limit swap_hard_limit device_weight numa_mode numa_nodeset
+                inbound.average outbound.peak total_bytes_sec total_bytes_sec_max group_name cmt
+                poll_max_ns poll_grow thread_pool_min sev-secret sev-secret-set-address
+                user-name unix-user-id process-id);
+
 sub rand_value {
     my ($depth) = @_;
     $depth //= 0;
@@ -122,10 +131,12 @@ sub rand_value {
     if ($r < 0.85) {
         return $depth > 1 ? [] : pick([], {}, [map { rand_value($depth + 1) } 1 .. int rand 4],
                                       { map { (rand_string() => rand_value($depth + 1)) } 1 .. int rand 3 },
+                                      { map { (pick(@FIELDS) => rand_value($depth + 1)) } 1 .. 1 + int rand 4 },
                                       \rand_value($depth + 1), sub { rand_value(2) }, \*STDOUT, qr/x/);
     }
     if ($r < 0.9) {
-        my $class = pick('Sys::Virt', 'Sys::Virt::Domain', 'Sys::Virt::DomainSnapshot', 'Sys::Virt::Error', 'Other');
+        my $class = pick('Sys::Virt', 'Sys::Virt::Domain', 'Sys::Virt::DomainSnapshot', 'Sys::Virt::Network',
+                         'Sys::Virt::NetworkPort', 'Sys::Virt::Error', 'Other');
         my $n = @pool && rand() < 0.5 ? 0 + ${ (pick(@pool))->[1] } : rand_number();
         return pick(bless(\(my $x = $n), $class), bless({}, $class), bless([], $class));
     }
@@ -158,6 +169,13 @@ sub seed_pool {
     my $d = $con->get_domain_by_name('test');
     $d->DESTROY;
     push @pool, ['DESTROYed domain', $d];
+    push @pool, ['network default', $con->get_network_by_name('default')];
+    my $net = eval { $con->get_network_by_name('fuzz-net') }
+        || $con->define_network("<network><name>fuzz-net</name><bridge name='fzbr1'/></network>");
+    push @pool, ['network fuzz-net', $net];
+    my $tnet = $con->create_network("<network><name>fuzz-tnet</name><bridge name='fzbr2'/></network>");
+    $tnet->destroy;
+    push @pool, ['destroyed transient network', $tnet];
 }
 
 sub describe {
@@ -212,7 +230,7 @@ sub run_batch {
                 # is called on, Sys::Virt::Error included.)
                 eval { my $s = defined $v ? "$v" : '' };
                 push @pool, ["result of $sub", $v]
-                    if Scalar::Util::blessed($v) && ref($v) =~ /^Sys::Virt(?:::Domain|::DomainSnapshot)?$/
+                    if Scalar::Util::blessed($v) && ref($v) =~ /^Sys::Virt(?:::Domain|::DomainSnapshot|::Network|::NetworkPort)?$/
                     && Scalar::Util::reftype($v) eq 'SCALAR';
             }
         } elsif (ref $err && ref $err eq 'Sys::Virt::Error') {

@@ -22,18 +22,26 @@ mod domain;
 mod domain_snapshot;
 mod storage_pool;
 mod storage_vol;
+mod network;
+mod network_port;
 
 use bridge::{Constant, Perl, CV};
 
 /// Every package's XSUBs, registered at boot.
 const PACKAGES: &[&[(&str, bridge::XsubFn)]] = &[
     connect::XSUBS,
+    connect::networks::XSUBS,
+    connect::node::XSUBS,
     domain::XSUBS,
     domain::snapshots::XSUBS,
+    domain::stats::XSUBS,
+    domain::tuning::XSUBS,
     domain_snapshot::XSUBS,
     connect::storage::XSUBS,
     storage_pool::XSUBS,
     storage_vol::XSUBS,
+    network::XSUBS,
+    network_port::XSUBS,
 ];
 
 /// libvirt's error handler: errors are read from the thread's last error.

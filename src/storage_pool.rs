@@ -157,7 +157,8 @@ crate::xsubs! { "Sys::Virt::StoragePool";
         let count = || unsafe { virt_sys::virStoragePoolNumOfVolumes(pool) };
         let list = |buf, max| unsafe { virt_sys::virStoragePoolListVolumes(pool, buf, max) };
         let lookup = |name| unsafe { virt_sys::virStorageVolLookupByName(pool, name) };
-        Ok(List(objects_by_name(&count, list, lookup)?))
+        // SAFETY: `lookup` returns a new reference or NULL.
+        unsafe { objects_by_name(&count, list, lookup) }
     }
 
     fn list_all_volumes(pool: Obj<StoragePool>, flags: Flags) -> Result<Handles<StorageVol>> {

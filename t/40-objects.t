@@ -25,6 +25,7 @@ use SVTest;
 my ($c, $d) = test_domain();
 my $s = mksnap($d, 'obj1');
 my $s2 = mksnap($d, 'obj2');
+my $n = $c->get_network_by_name('default');
 
 # ---------------------------------------------------------------------------
 # What the objects are
@@ -36,7 +37,7 @@ my $pool = $c->get_storage_pool_by_name('default-pool');
 my $vol = $pool->create_volume('<volume><name>obj.img</name><capacity>1024</capacity></volume>');
 
 for my $case ([$c, 'Sys::Virt'], [$d, 'Sys::Virt::Domain'], [$s, 'Sys::Virt::DomainSnapshot'],
-              [$pool, 'Sys::Virt::StoragePool'], [$vol, 'Sys::Virt::StorageVol']) {
+              [$pool, 'Sys::Virt::StoragePool'], [$vol, 'Sys::Virt::StorageVol'], [$n, 'Sys::Virt::Network']) {
     my ($o, $class) = @$case;
     is(ref $o, $class, "ref is $class");
     isa_ok($o, $class);
@@ -49,6 +50,8 @@ ok($d->can('create_snapshot') && $d->can('list_snapshots') && $d->can('get_state
 ok($c->can('get_uri') && $c->can('list_domains') && $c->can('new'), 'Sys::Virt can its methods');
 ok(!$s->can('create_snapshot'), 'a snapshot cannot create_snapshot');
 ok(!$d->isa('Sys::Virt'), 'a domain is not a Sys::Virt');
+ok($n->can('get_bridge_name') && $n->can('create_port') && $n->can('_new'), 'Network can its methods');
+ok(!$n->isa('Sys::Virt::Domain'), 'a network is not a Sys::Virt::Domain');
 ok(!$s->isa('Sys::Virt::Domain'), 'a snapshot is not a Sys::Virt::Domain');
 ok(!$vol->isa('Sys::Virt::StoragePool'), 'a volume is not a Sys::Virt::StoragePool');
 is(($pool->list_all_volumes)[0]->get_path, '/default-pool/obj.img', 'a listed volume is an object of its own');
@@ -95,6 +98,20 @@ my @refused = (
       qr/\ASys::Virt::Domain::_lookup_by_name: argument 'con' is a Sys::Virt::DomainSnapshot object, not a Sys::Virt object at / ],
     [ 'a Domain as the domain of DomainSnapshot->_new', sub { Sys::Virt::DomainSnapshot->_new(domain => $c, name => 'obj1') },
       qr/\ASys::Virt::DomainSnapshot::_lookup_by_name: argument 'dom' is a Sys::Virt object, not a Sys::Virt::Domain object at / ],
+    [ 'a Network as a Domain', sub { Sys::Virt::Domain::get_name($n) },
+      qr/\ASys::Virt::Domain::get_name: argument 'dom' is a Sys::Virt::Network object, not a Sys::Virt::Domain object at / ],
+    [ 'a Domain as a Network', sub { Sys::Virt::Network::get_name($d) },
+      qr/\ASys::Virt::Network::get_name: argument 'net' is a Sys::Virt::Domain object, not a Sys::Virt::Network object at / ],
+    [ 'a Network as a NetworkPort', sub { Sys::Virt::NetworkPort::delete($n) },
+      qr/\ASys::Virt::NetworkPort::delete: argument 'port' is a Sys::Virt::Network object, not a Sys::Virt::NetworkPort object at / ],
+    [ 'a connection as the network of a port lookup', sub { Sys::Virt::NetworkPort->_new(network => $c, uuid => 'x' x 16) },
+      qr/\ASys::Virt::NetworkPort::_lookup_by_uuid: argument 'net' is a Sys::Virt object, not a Sys::Virt::Network object at / ],
+    [ 'forged address of a real network', sub { (bless \(my $x = $$n), 'Sys::Virt::Network')->destroy },
+      qr/\ASys::Virt::Network::destroy: argument 'net' is not a Sys::Virt::Network object at / ],
+    [ 'undef as a network to destroy', sub { Sys::Virt::Network::destroy(undef) },
+      qr/\ASys::Virt::Network::destroy: argument 'net' is not a Sys::Virt::Network object at / ],
+    [ 'class method on Network', sub { Sys::Virt::Network->get_bridge_name },
+      qr/\ASys::Virt::Network::get_bridge_name: argument 'net' is not a Sys::Virt::Network object at / ],
     [ 'forged 0', sub { (bless \(my $x = 0), $SNAP)->get_name }, $NOT_SNAP ],
     [ 'forged 1', sub { (bless \(my $x = 1), $SNAP)->get_name }, $NOT_SNAP ],
     [ 'forged 12345', sub { (bless \(my $x = 12345), $SNAP)->get_name }, $NOT_SNAP ],
@@ -182,6 +199,7 @@ ok($d->is_active, 'the forged destroy did not stop the domain');
 is($c->get_uri, TEST_URI, 'the real connection works');
 is($vol->get_path, '/default-pool/obj.img', 'the real volume works');
 ok($pool->is_active, 'the forged destroy did not stop the pool');
+ok($n->is_active, 'the forged destroy did not stop the network');
 same_names([$d->list_snapshot_names], [qw(obj1 obj2)], 'no snapshot was deleted by a forged object');
 
 # Forged objects freed, DESTROY called on them by hand: the real ones live on.
@@ -281,6 +299,9 @@ same_names([$d->list_snapshot_names], [qw(obj1 obj2)], 'no snapshot was deleted 
     $cc->DESTROY;
     is($d3->get_name, 'test', 'a domain outlives an explicit DESTROY of its connection object');
     is($d3->num_of_snapshots, 2, 'and still reaches libvirt');
+    my $nn = $c->get_network_by_name('default');
+    $nn->DESTROY;
+    is($nn->get_bridge_name, 'virbr0', 'a network stays usable after an explicit DESTROY');
 }
 
 # ---------------------------------------------------------------------------

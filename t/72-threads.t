@@ -278,4 +278,67 @@ scenario('threads and the parent racing on one connection', sub {
     die "left over: @left\n" if @left;
 });
 
+scenario('networks listed while other threads define and undefine them', sub {
+    my $con = Sys::Virt->new(uri => $URI);
+    my @thr = map {
+        my $n = $_;
+        threads->create(sub {
+            for my $i (1 .. 200) {
+                my $net = $con->define_network("<network><name>race-$n-$i</name><bridge name='rbr$n'/></network>");
+                $net->undefine;
+            }
+            return 1;
+        });
+    } 1 .. 2;
+    # A network undefined between being listed and being looked up is
+    # left out, never an error.
+    my $lists = 0;
+    for (1 .. 300) {
+        my @defined = $con->list_defined_networks;
+        my @running = $con->list_networks;
+        for my $net (@defined) { die "not an object\n" unless ref $net eq 'Sys::Virt::Network' && length $net->get_name }
+        die "running: " . join(',', map { $_->get_name } @running) . "\n" unless "@{[map { $_->get_name } @running]}" eq 'default';
+        $lists++;
+    }
+    $_->join or die "racing thread failed: " . ($_->error // '') . "\n" for @thr;
+    die "only $lists lists\n" unless $lists == 300;
+    my @left = $con->list_defined_network_names;
+    die "left over: @left\n" if @left;
+});
+
+scenario('network objects alive when threads start, used and dropped in them', sub {
+    my $con = Sys::Virt->new(uri => $URI);
+    my $def = $con->get_network_by_name('default');
+    my $own = $con->define_network("<network><name>thr-net</name><bridge name='thrbr0'/></network>");
+    my @nets = map { $con->get_network_by_name('default') } 1 .. 50;
+    my $expect = join '|', $def->get_name, $def->get_bridge_name, $own->get_uuid_string,
+        join(',', sort map { $_->get_name } $con->list_all_networks);
+    my @thr = map {
+        my $n = $_;
+        threads->create(sub {
+            my @got;
+            for (1 .. 25) {
+                push @got, join '|', $def->get_name, $def->get_bridge_name, $own->get_uuid_string,
+                    join(',', sort map { $_->get_name } $con->list_all_networks);
+            }
+            my $fine = grep { $_->get_uuid eq $def->get_uuid } @nets;
+            if ($n % 2) { @nets = () } else { $_->DESTROY for @nets }
+            my $mine = $con->get_network_by_name('thr-net');
+            return join "\n", @got, "fine $fine", $mine->get_name;
+        });
+    } 1 .. $THREADS;
+    for my $t (@thr) {
+        my @lines = split /\n/, $t->join // '';
+        my $name = pop @lines;
+        my $fine = pop @lines;
+        die "a thread's own lookup gave " . ($name // 'nothing') . "\n" unless ($name // '') eq 'thr-net';
+        die "a thread saw $fine of 50 network copies working\n" unless ($fine // '') eq 'fine 50';
+        $_ eq $expect or die "thread saw: $_\nexpected: $expect\n" for @lines;
+    }
+    for (@nets) { die "parent network copy broken\n" unless $_->is_active }
+    $own->undefine;
+    my $e = eval { $own->is_active; 1 } ? undef : $@;
+    die "an undefined network still answers\n" unless ref $e && $e->code == Sys::Virt::Error::ERR_NO_NETWORK();
+});
+
 done_testing;

@@ -34,7 +34,7 @@ BEGIN { Crash::assert_our_build() }
 my $URI = 'test:///default';
 
 my %CLASS = (con => 'Sys::Virt', dom => 'Sys::Virt::Domain', snap => 'Sys::Virt::DomainSnapshot',
-             pool => 'Sys::Virt::StoragePool', vol => 'Sys::Virt::StorageVol');
+             pool => 'Sys::Virt::StoragePool', vol => 'Sys::Virt::StorageVol', net => 'Sys::Virt::Network');
 
 sub objects {
     my $con = Sys::Virt->new(uri => $URI);
@@ -44,7 +44,8 @@ sub objects {
     my $pool = $con->get_storage_pool_by_name('default-pool');
     my $vol = eval { $pool->get_volume_by_name('store.img') }
         || $pool->create_volume('<volume><name>store.img</name><capacity>1024</capacity></volume>');
-    return { con => $con, dom => $dom, snap => $snap, pool => $pool, vol => $vol };
+    my $net = $con->get_network_by_name('default');
+    return { con => $con, dom => $dom, snap => $snap, pool => $pool, vol => $vol, net => $net };
 }
 
 # The XSUBs of a package that take the object first (all but the lookup
@@ -75,7 +76,7 @@ sub check_copy {
         # As many arguments as the method takes (its usage message says
         # when there are too few or too many).
         my ($ok, $e);
-        for my $n (0 .. 3) {
+        for my $n (0 .. 5) {
             $ok = eval { $code->($copy, ('0') x $n); 1 };
             $e = $@;
             last unless !$ok && !ref $e && $e =~ /^Usage: /;
@@ -113,7 +114,7 @@ sub refused {
     print "REFUSED\n";
 }
 
-for my $kind (qw(con dom snap pool vol)) {
+for my $kind (qw(con dom snap pool vol net)) {
     in_child("Storable::dclone of a $CLASS{$kind} object", sub {
         my $o = objects();
         my ($copy, $err) = copy_or_croak(dclone => sub { Storable::dclone($o->{$kind}) });
@@ -158,7 +159,7 @@ for my $kind (qw(con dom snap pool vol)) {
         in_child('retrieve in another process: the objects are refused', sub {
             my $o = Storable::retrieve($file);
             my $live = objects();
-            check_copy($_, delete $o->{$_}, $live->{$_}) for qw(con dom snap pool vol);
+            check_copy($_, delete $o->{$_}, $live->{$_}) for qw(con dom snap pool vol net);
         });
     }
 }
@@ -177,7 +178,7 @@ in_child('copies of copies, many times over, leave the original working', sub {
     my $o = objects();
     for (1 .. 1000) {
         # (With hooks that refuse to serialise, there is nothing to copy.)
-        my $c = eval { Storable::dclone([$o->{dom}, $o->{snap}, $o->{con}]) } or last;
+        my $c = eval { Storable::dclone([$o->{dom}, $o->{snap}, $o->{con}, $o->{net}]) } or last;
         my $cc = Storable::dclone($c);
         undef $c;
         $_->DESTROY for @$cc;    # DESTROY on a copy gives back nothing
@@ -185,6 +186,7 @@ in_child('copies of copies, many times over, leave the original working', sub {
     die "original domain\n" unless $o->{dom}->get_name eq 'test';
     die "original snapshot\n" unless $o->{snap}->get_name eq 'store';
     die "original connection\n" unless $o->{con}->get_uri eq $URI;
+    die "original network\n" unless $o->{net}->get_name eq 'default';
 });
 
 done_testing;

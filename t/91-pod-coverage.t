@@ -28,6 +28,8 @@ my %packages = (
     'Sys::Virt::Error'          => 'Sys/Virt/Error.pm',
     'Sys::Virt::StoragePool'    => 'Sys/Virt/StoragePool.pm',
     'Sys::Virt::StorageVol'     => 'Sys/Virt/StorageVol.pm',
+    'Sys::Virt::Network'        => 'Sys/Virt/Network.pm',
+    'Sys::Virt::NetworkPort'    => 'Sys/Virt/NetworkPort.pm',
 );
 
 for my $package (sort keys %packages) {

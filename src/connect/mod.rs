@@ -4,6 +4,8 @@
 
 pub mod auth;
 pub mod storage;
+pub mod networks;
+pub mod node;
 
 use auth::Auth;
 use crate::bridge::{Arg, CText, Code, Flags, Handles, Hash, List, Obj, Owned, Texts};

@@ -33,7 +33,8 @@ crate::xsubs! { "Sys::Virt";
         let count = || unsafe { virt_sys::virConnectNumOfStoragePools(con) };
         let list = |buf, max| unsafe { virt_sys::virConnectListStoragePools(con, buf, max) };
         let lookup = |name| unsafe { virt_sys::virStoragePoolLookupByName(con, name) };
-        Ok(List(objects_by_name(&count, list, lookup)?))
+        // SAFETY: `lookup` returns a new reference or NULL.
+        unsafe { objects_by_name(&count, list, lookup) }
     }
 
     fn num_of_defined_storage_pools(con: Obj<Connect>) -> Result<i32> {
@@ -56,7 +57,8 @@ crate::xsubs! { "Sys::Virt";
         let count = || unsafe { virt_sys::virConnectNumOfDefinedStoragePools(con) };
         let list = |buf, max| unsafe { virt_sys::virConnectListDefinedStoragePools(con, buf, max) };
         let lookup = |name| unsafe { virt_sys::virStoragePoolLookupByName(con, name) };
-        Ok(List(objects_by_name(&count, list, lookup)?))
+        // SAFETY: `lookup` returns a new reference or NULL.
+        unsafe { objects_by_name(&count, list, lookup) }
     }
 
     fn list_all_storage_pools(con: Obj<Connect>, flags: Flags) -> Result<Handles<StoragePool>> {

@@ -3,6 +3,8 @@
 //! its own beside it, named after the group.
 
 pub mod snapshots;
+pub mod stats;
+pub mod tuning;
 
 use std::os::raw::c_int;
 

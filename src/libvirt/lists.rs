@@ -10,7 +10,7 @@
 
 use std::os::raw::{c_char, c_int};
 
-use crate::bridge::{Arg, FromArg, Handle, Handles, Owned, Result, Texts};
+use crate::bridge::{Arg, FromArg, Handle, Handles, List, Owned, Result, Texts};
 
 use super::ret::{last_error, non_negative};
 
@@ -114,26 +114,30 @@ pub fn collect_ids(
     collect(wanted, count, 0, list, |_| ())
 }
 
-/// The objects named by a `...ListNames(buffer, maxnames)` call, each
-/// found by `lookup` (a `...LookupByName` call, returning a new reference
-/// or NULL). A name whose object went away between the listing and its
-/// lookup is left out, as the C module's Perl helpers leave it out.
-pub fn objects_by_name<K: Handle<Ptr = *mut P>, P>(
+/// One object per name of a `...ListNames(buffer, maxnames)` call, each
+/// found with `lookup`, as the older `list_*` methods return them: the
+/// list is as long as `count` said just before, and a name whose lookup
+/// fails (the object went away in between) is left out.
+///
+/// # Safety
+/// `lookup` must return NULL or a new handle of kind `K` carrying a
+/// reference that becomes ours.
+pub unsafe fn objects_by_name<K: Handle>(
     count: &dyn Fn() -> c_int,
     list: impl FnMut(*mut *mut c_char, c_int) -> c_int,
-    mut lookup: impl FnMut(*const c_char) -> *mut P,
-) -> Result<Vec<Owned<K>>> {
-    // SAFETY: libvirt hands over each string it fills in.
-    let free = |name: *mut c_char| unsafe { libc::free(name as *mut libc::c_void) };
-    let names = collect(MaxNames::All, count, std::ptr::null_mut(), list, |names| names.iter().for_each(|&n| free(n)))?;
-    let mut objects = Vec::with_capacity(names.len());
-    for name in names {
-        let ptr = lookup(name);
-        free(name);
-        if !ptr.is_null() {
-            // SAFETY: promised of `lookup`: a new reference that is ours.
-            objects.push(unsafe { Owned::adopt(ptr) });
-        }
-    }
-    Ok(objects)
+    lookup: impl Fn(*const c_char) -> K::Ptr,
+) -> Result<List<Owned<K>>> {
+    let wanted = MaxNames::AtMost(non_negative(count())? as usize);
+    let names = collect(wanted, &|| -1, std::ptr::null_mut(), list, |_| ())?;
+    let objects = names
+        .into_iter()
+        .filter_map(|name| {
+            let handle = lookup(name);
+            libc::free(name as *mut libc::c_void);
+            (!K::to_void(handle).is_null()).then(|| Owned::adopt(handle))
+        })
+        .collect();
+    // A failed lookup's error is not the caller's to see.
+    virt_sys::virResetLastError();
+    Ok(List(objects))
 }
