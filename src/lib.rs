@@ -26,7 +26,16 @@ use bridge::{Constant, Perl, CV};
 /// Every package's XSUBs, registered at boot.
 const PACKAGES: &[&[(&str, bridge::XsubFn)]] = &[
     connect::XSUBS,
+    connect::host::XSUBS,
+    connect::cpu_models::XSUBS,
     domain::XSUBS,
+    domain::block::XSUBS,
+    domain::control::XSUBS,
+    domain::devices::XSUBS,
+    domain::guest_agent::XSUBS,
+    domain::memory::XSUBS,
+    domain::metadata::XSUBS,
+    domain::vcpus::XSUBS,
     domain::snapshots::XSUBS,
     domain_snapshot::XSUBS,
 ];

@@ -139,6 +139,11 @@ impl<'a> Arg<'a> {
         self.sub_name
     }
 
+    /// The argument's name in messages.
+    pub fn name(&self) -> &'a str {
+        self.name
+    }
+
     pub fn is_defined(&self) -> Result<bool> {
         Ok(self.fetch(Read::Number)?.flags & ffi::SVB_DEFINED != 0)
     }

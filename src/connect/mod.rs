@@ -3,6 +3,8 @@
 //! of its own beside it, named after the group.
 
 pub mod auth;
+pub mod cpu_models;
+pub mod host;
 
 use auth::Auth;
 use crate::bridge::{Arg, Code, Flags, Handles, Hash, List, Obj, Owned, Texts};
