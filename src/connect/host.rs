@@ -16,12 +16,10 @@ use super::cpu_models::{opt_ptr, HypervisorTarget};
 const LARGEST_CELL_REQUEST: i64 = 1 << 20;
 
 /// The number of cells from `start` to `end` inclusive, for calls whose
-/// buffer is sized by it.
+/// buffer is sized by it. An empty or backward range asks libvirt for no
+/// cells, which libvirt refuses with its own error.
 fn cell_count(start: i32, end: i32, per_cell: usize) -> Result<usize> {
-    let cells = i64::from(end) - i64::from(start) + 1;
-    if cells <= 0 {
-        return Err(Error::Croak(format!("end cell {end} is before start cell {start}")));
-    }
+    let cells = (i64::from(end) - i64::from(start) + 1).max(0);
     if cells.saturating_mul(per_cell.max(1) as i64) > LARGEST_CELL_REQUEST {
         return Err(Error::Croak(format!("cells {start} to {end} are more than one call can ask about")));
     }
@@ -56,7 +54,7 @@ crate::xsubs! { "Sys::Virt";
     /// Free memory of each cell from `start` to `end`, as a list.
     fn get_node_cells_free_memory(con: Obj<Connect>, start: i32, end: i32) -> Result<List<u64>> {
         let cells = cell_count(start, end, 1)?;
-        let mut free = vec![0 as c_ulonglong; cells];
+        let mut free = vec![0 as c_ulonglong; cells.max(1)];
         // SAFETY: the buffer has room for `cells` numbers.
         let filled = non_negative(unsafe {
             virt_sys::virNodeGetCellsFreeMemory(con.raw(), free.as_mut_ptr(), start, cells as c_int)
@@ -69,7 +67,7 @@ crate::xsubs! { "Sys::Virt";
     fn get_node_free_pages(con: Obj<Connect>, pagesizes: U32List, start: i32, end: i32, flags: Flags) -> Result<List<Value>> {
         let mut sizes = pagesizes.0;
         let cells = cell_count(start, end, sizes.len())?;
-        let mut counts = vec![0 as c_ulonglong; sizes.len() * cells];
+        let mut counts = vec![0 as c_ulonglong; (sizes.len() * cells).max(1)];
         // SAFETY: `counts` has room for every size on every cell.
         non_negative(unsafe {
             virt_sys::virNodeGetFreePages(con.raw(), sizes.len() as c_uint, sizes.as_mut_ptr(), start, cells as c_uint, counts.as_mut_ptr(), flags.0)
