@@ -508,14 +508,127 @@ sub uuid_inputs {
     );
 }
 
+sub uint_inputs {
+    my ($bits) = @_;
+    return (
+        ['0',        sub { 0 },           'any', 1],
+        ['1',        sub { 1 },           'any'],
+        ['2**31',    sub { 2**31 },       'any'],
+        ['2**32-1',  sub { 2**32 - 1 },   'any'],
+        ['2**32',    sub { 2**32 },       $bits == 32 ? 'ours' : 'any'],
+        ['2**63',    sub { 2**63 },       $bits == 32 ? 'ours' : 'any'],
+        ['2**64',    sub { 2**64 },       'ours'],
+        ['-1',       sub { -1 },          'ours'],
+        ['1.5',      sub { 1.5 },         'ours'],
+        ['inf',      sub { 9**9**9 },     'ours'],
+        ['"abc"',    sub { 'abc' },       'ours'],
+        ['undef',    sub { undef },       'ours', 1],
+        ['array ref', sub { [] },         'ours'],
+        ['tied dying', sub { tied_value('die') }, 'rethrow', 0, 'deref'],
+    );
+}
+
+sub int64_inputs {
+    return (
+        ['0',        sub { 0 },           'any', 1],
+        ['-1',       sub { -1 },          'any'],
+        ['2**62',    sub { 2**62 },       'any'],
+        ['-2**63',   sub { -2**63 },      'any'],
+        ['2**63',    sub { 2**63 },       'ours'],
+        ['2**64',    sub { 2**64 },       'ours'],
+        ['1.5',      sub { 1.5 },         'ours'],
+        ['"abc"',    sub { 'abc' },       'ours'],
+        ['undef',    sub { undef },       'ours', 1],
+        ['hash ref', sub { {} },          'ours'],
+        ['tied dying', sub { tied_value('die') }, 'rethrow', 0, 'deref'],
+    );
+}
+
+# CPU maps: byte strings.
+sub bytes_inputs {
+    return (
+        ['""',           sub { '' },                 'any', 1],
+        ['one byte',     sub { "\x01" },             'any'],
+        ['NULs',         sub { "\0" x 8 },           'any'],
+        ['1 KB of ones', sub { "\xff" x 1024 },      'any'],
+        ['1 MB',         sub { "\x01" x (1 << 20) }, 'any'],
+        ['undef',        sub { undef },              'any', 1],
+        ['Latin-1 upgraded', sub { my $s = "\xff\x01"; utf8::upgrade($s); $s }, 'any'],
+        ['wide characters', sub { "\x{263a}" },      'ours'],
+        ['array ref',    sub { [] },                 'ours'],
+        ['tied dying',   sub { tied_value('die') },  'rethrow', 0, 'deref'],
+    );
+}
+
+# Array references whose elements must be numbers (key codes, page
+# sizes) or strings (mount points, keys, CPU XML).
+sub list_inputs {
+    my ($of) = @_;
+    my $good = $of eq 'num' ? 1 : '/';
+    return (
+        ['empty list',     sub { [] },                      'any'],
+        ['one element',    sub { [$good] },                 'any'],
+        ['17 elements',    sub { [($good) x 17] },          'any'],
+        ['10k elements',   sub { [($good) x 10_000] },      'any'],
+        ['sparse array',   sub { my @a; $a[2] = $good; \@a }, 'ours'],
+        ['undef element',  sub { [undef] },                 'ours'],
+        ['nested array',   sub { [[$good]] },               'ours'],
+        ['hash element',   sub { [{}] },                    'ours'],
+        ($of eq 'num' ? (
+            ['string element', sub { ['abc'] },             'ours'],
+            ['negative element', sub { [-1] },              'ours'],
+            ['element 2**32', sub { [2**32] },              'ours'],
+            ['fractional element', sub { [1.5] },           'ours'],
+        ) : (
+            ['NUL in element', sub { ["a\0b"] },            'ours'],
+            ['invalid UTF-8 element', sub { [invalid_utf8("a\xff")] }, 'ours'],
+            ['Unicode element', sub { ["\x{263a}"] },       'any'],
+        )),
+        ['hash ref',       sub { {} },                      'ours'],
+        ['string',         sub { 'abc' },                   'ours'],
+        ['number',         sub { 5 },                       'ours'],
+        ['undef',          sub { undef },                   'ours', 1],
+        ['code ref',       sub { sub { 1 } },               'ours'],
+        ['blessed array',  sub { bless [$good], 'Some::Class' }, 'any'],
+        ['tied element dying', sub { my @a; tie $a[0], 'Sentinel::Tie', 'die'; \@a }, 'error'],
+        ['tied dying',     sub { tied_value('die') },       'rethrow', 0, 'deref'],
+    );
+}
+
+# node_alloc_pages: an array of [size, count] pairs.
+sub pagepair_inputs {
+    return (
+        ['empty list',     sub { [] },                      'any'],
+        ['one pair',       sub { [[2048, 1]] },             'any'],
+        ['two pairs',      sub { [[2048, 1], [1048576, 0]] }, 'any'],
+        ['pair of one',    sub { [[2048]] },                'ours'],
+        ['triple',         sub { [[2048, 1, 2]] },          'ours'],
+        ['empty pair',     sub { [[]] },                    'ours'],
+        ['flat list',      sub { [2048, 1] },               'ours'],
+        ['undef size',     sub { [[undef, 1]] },            'ours'],
+        ['negative count', sub { [[2048, -1]] },            'ours'],
+        ['size 2**32',     sub { [[2**32, 1]] },            'ours'],
+        ['sparse array',   sub { my @a; $a[1] = [2048, 1]; \@a }, 'ours'],
+        ['hash element',   sub { [{}] },                    'ours'],
+        ['hash ref',       sub { {} },                      'ours'],
+        ['string',         sub { 'abc' },                   'ours'],
+        ['undef',          sub { undef },                   'ours', 1],
+        ['tied dying',     sub { tied_value('die') },       'rethrow', 0, 'deref'],
+    );
+}
+
 # --------------------------------------------------------- method specs
 #
 # Parameter types: con dom snap (objects); flags max (maxnames); domname
 # snapname uri domtype uuidstr (strings); domxml snapxml; id; bool; uuid
 # (16 bytes or a string form); uuidbytes; anyobj (DESTROY's invocant, which
 # may be anything: DESTROY is empty);
-# con|class (an invocant that may be a class name). A trailing '?' marks
-# an optional parameter.
+# con|class (an invocant that may be a class name); str optstr hv
+# (strings: required, optional, required but undef for libvirt's default);
+# u32 u64 i64 peeksize (integers); cpumap (a byte string); keycodes
+# pagesizes (arrays of numbers); strlist cpuxmls (arrays of strings);
+# pagepairs ([size, count] pairs). A trailing '?' marks an optional
+# parameter.
 
 my %SPEC;
 $SPEC{"Sys::Virt::$_"} = ['con'] for qw(
@@ -574,13 +687,66 @@ $SPEC{"Sys::Virt::DomainSnapshot::$_"} = [qw(snap flags?)] for qw(
     'Sys::Virt::DomainSnapshot::list_child_snapshot_names' => [qw(snap maxnames? flags?)],
 );
 
+# Domain calls of the device, vCPU, memory, block, guest agent, control
+# and metadata groups.
+$SPEC{"Sys::Virt::Domain::$_"} = [qw(dom flags?)] for qw(
+    get_disk_errors get_vcpu_info get_vcpus get_emulator_pin_info get_iothread_info
+    get_control_info get_time get_hostname get_fs_info get_messages inject_nmi reset pm_wakeup);
+$SPEC{"Sys::Virt::Domain::$_"} = ['dom'] for qw(get_security_label get_security_label_list);
+$SPEC{"Sys::Virt::Domain::$_"} = [qw(dom str flags?)] for qw(
+    get_block_info attach_device detach_device detach_device_alias update_device rename
+    authorized_ssh_keys_get);
+$SPEC{"Sys::Virt::Domain::$_"} = [qw(dom str u64 flags?)] for qw(block_resize fs_trim set_block_threshold);
+$SPEC{"Sys::Virt::Domain::$_"} = [qw(dom u32 flags?)] for qw(set_vcpus add_iothread del_iothread get_interface_addresses);
+$SPEC{"Sys::Virt::Domain::$_"} = [qw(dom str id flags?)] for qw(set_vcpu set_guest_vcpus);
+$SPEC{"Sys::Virt::Domain::$_"} = [qw(dom u32 cpumap flags?)] for qw(pin_vcpu pin_iothread);
+$SPEC{"Sys::Virt::Domain::$_"} = [qw(dom strlist flags?)] for qw(fs_freeze fs_thaw);
+$SPEC{"Sys::Virt::Domain::$_"} = [qw(dom id flags?)] for qw(set_agent_response_timeout start_dirty_rate_calc);
+%SPEC = (%SPEC,
+    'Sys::Virt::Domain::block_peek'         => [qw(dom str u64 peeksize flags?)],
+    'Sys::Virt::Domain::memory_peek'        => [qw(dom u64 peeksize flags?)],
+    'Sys::Virt::Domain::pin_emulator'       => [qw(dom cpumap flags?)],
+    'Sys::Virt::Domain::set_memory'         => [qw(dom u64 flags?)],
+    'Sys::Virt::Domain::set_max_memory'     => [qw(dom u64)],
+    'Sys::Virt::Domain::set_time'           => [qw(dom i64 u32 flags?)],
+    'Sys::Virt::Domain::get_metadata'       => [qw(dom id optstr? flags?)],
+    'Sys::Virt::Domain::set_metadata'       => [qw(dom id optstr? optstr? optstr? flags?)],
+    'Sys::Virt::Domain::set_lifecycle_action' => [qw(dom u32 u32 flags?)],
+    'Sys::Virt::Domain::authorized_ssh_keys_set' => [qw(dom str strlist flags?)],
+    'Sys::Virt::Domain::set_user_password'  => [qw(dom str str flags?)],
+    'Sys::Virt::Domain::send_key'           => [qw(dom u32 u32 keycodes flags?)],
+    'Sys::Virt::Domain::send_process_signal' => [qw(dom i64 u32 flags?)],
+    'Sys::Virt::Domain::pm_suspend_for_duration' => [qw(dom u32 u64 flags?)],
+);
+
+# Host and CPU model calls.
+$SPEC{"Sys::Virt::$_"} = ['con'] for qw(get_node_free_memory get_node_security_model);
+$SPEC{"Sys::Virt::$_"} = [qw(con flags?)] for qw(get_node_cpu_map get_sysinfo);
+%SPEC = (%SPEC,
+    'Sys::Virt::get_node_cells_free_memory' => [qw(con id id)],
+    'Sys::Virt::get_node_free_pages'        => [qw(con pagesizes id id flags?)],
+    'Sys::Virt::node_alloc_pages'           => [qw(con pagepairs id id flags?)],
+    'Sys::Virt::node_suspend_for_duration'  => [qw(con u32 u64 flags?)],
+    'Sys::Virt::get_cpu_model_names'        => [qw(con str flags?)],
+    'Sys::Virt::compare_cpu'                => [qw(con str flags?)],
+    'Sys::Virt::compare_hypervisor_cpu'     => [qw(con hv hv hv hv str flags?)],
+    'Sys::Virt::baseline_cpu'               => [qw(con cpuxmls flags?)],
+    'Sys::Virt::baseline_hypervisor_cpu'    => [qw(con hv hv hv hv cpuxmls flags?)],
+    'Sys::Virt::get_domain_capabilities'    => [qw(con hv hv hv hv flags?)],
+    'Sys::Virt::domain_xml_from_native'     => [qw(con str str flags?)],
+    'Sys::Virt::domain_xml_to_native'       => [qw(con str str flags?)],
+);
+
 # Storable's hook: refuses every object, whatever it is given.
 $SPEC{"${_}::STORABLE_freeze"} = [qw(anyobj cloning?)] for qw(Sys::Virt Sys::Virt::Domain Sys::Virt::DomainSnapshot);
 
 # Methods after which the fixtures may have changed (when they returned).
 my %MUTATES = map { $_ => 1 } qw(
     DESTROY create destroy shutdown reboot undefine suspend resume delete revert_to
-    set_autostart create_snapshot _create_xml _new);
+    set_autostart create_snapshot _create_xml _new
+    set_vcpus set_vcpu pin_vcpu pin_emulator add_iothread del_iothread pin_iothread
+    set_memory set_max_memory attach_device detach_device detach_device_alias update_device
+    set_metadata set_lifecycle_action set_time rename reset inject_nmi send_key fs_freeze);
 
 # The good value of each parameter type.
 my %GOOD = (
@@ -609,6 +775,19 @@ my %GOOD = (
     credlist  => sub { [Sys::Virt::CRED_AUTHNAME(), Sys::Virt::CRED_PASSPHRASE()] },
     callback  => sub { sub { 0 } },
     cloning   => sub { 0 },
+    str       => sub { 'vda' },
+    optstr    => sub { undef },
+    hv        => sub { undef },
+    u32       => sub { 1 },
+    u64       => sub { 0 },
+    i64       => sub { 0 },
+    peeksize  => sub { 16 },
+    cpumap    => sub { "\x01" },
+    strlist   => sub { ['/'] },
+    cpuxmls   => sub { ["<cpu><arch>x86_64</arch><model>qemu64</model></cpu>"] },
+    keycodes  => sub { [29, 56, 111] },
+    pagesizes => sub { [4] },
+    pagepairs => sub { [[2048, 1]] },
 );
 
 sub inputs_for {
@@ -633,6 +812,14 @@ sub inputs_for {
     return credlist_inputs() if $type eq 'credlist';
     return callback_inputs() if $type eq 'callback';
     return map { [$_->[0], $_->[1], 'any', $_->[3], $_->[4]] } flags_inputs() if $type eq 'cloning';
+    return string_inputs() if $type =~ /^(str|optstr|hv)$/;
+    return uint_inputs(32) if $type eq 'u32';
+    return uint_inputs(64) if $type =~ /^(u64|peeksize)$/;
+    return int64_inputs() if $type eq 'i64';
+    return bytes_inputs() if $type eq 'cpumap';
+    return list_inputs('num') if $type =~ /^(keycodes|pagesizes)$/;
+    return list_inputs('str') if $type =~ /^(strlist|cpuxmls)$/;
+    return pagepair_inputs() if $type eq 'pagepairs';
     die "no inputs for type $type";
 }
 

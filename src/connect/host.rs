@@ -4,7 +4,7 @@
 
 use std::os::raw::{c_int, c_uchar, c_uint, c_ulonglong};
 
-use crate::bridge::{Arg, CText, Error, Flags, Hash, Key, List, Obj, Result, Value};
+use crate::bridge::{Arg, CText, Flags, Hash, Key, List, Obj, Result, Value};
 use crate::libvirt::args::{c_string, for_each_item, required_integer, U32List};
 use crate::libvirt::kinds::Connect;
 use crate::libvirt::ret::{self, fixed_text, non_negative, OnDrop};
@@ -18,12 +18,13 @@ const LARGEST_CELL_REQUEST: i64 = 1 << 20;
 /// The number of cells from `start` to `end` inclusive, for calls whose
 /// buffer is sized by it. An empty or backward range asks libvirt for no
 /// cells, which libvirt refuses with its own error.
-fn cell_count(start: i32, end: i32, per_cell: usize) -> Result<usize> {
+fn cell_count(start: i32, end_arg: &Arg, per_cell: usize) -> Result<(i32, usize)> {
+    let end = required_integer(end_arg, i32::MIN as i128, i32::MAX as i128)? as i32;
     let cells = (i64::from(end) - i64::from(start) + 1).max(0);
     if cells.saturating_mul(per_cell.max(1) as i64) > LARGEST_CELL_REQUEST {
-        return Err(Error::Croak(format!("cells {start} to {end} are more than one call can ask about")));
+        return end_arg.error(&format!("asks about cells {start} to {end}, more than one call can"));
     }
-    Ok(cells as usize)
+    Ok((end, cells as usize))
 }
 
 /// The `[size, count]` pairs of node_alloc_pages.
@@ -52,8 +53,8 @@ crate::xsubs! { "Sys::Virt";
     }
 
     /// Free memory of each cell from `start` to `end`, as a list.
-    fn get_node_cells_free_memory(con: Obj<Connect>, start: i32, end: i32) -> Result<List<u64>> {
-        let cells = cell_count(start, end, 1)?;
+    fn get_node_cells_free_memory(con: Obj<Connect>, start: i32, end: Arg) -> Result<List<u64>> {
+        let (_, cells) = cell_count(start, &end, 1)?;
         let mut free = vec![0 as c_ulonglong; cells.max(1)];
         // SAFETY: the buffer has room for `cells` numbers.
         let filled = non_negative(unsafe {
@@ -64,9 +65,9 @@ crate::xsubs! { "Sys::Virt";
     }
 
     /// One hash per cell: its number and a hash of free pages by size.
-    fn get_node_free_pages(con: Obj<Connect>, pagesizes: U32List, start: i32, end: i32, flags: Flags) -> Result<List<Value>> {
+    fn get_node_free_pages(con: Obj<Connect>, pagesizes: U32List, start: i32, end: Arg, flags: Flags) -> Result<List<Value>> {
         let mut sizes = pagesizes.0;
-        let cells = cell_count(start, end, sizes.len())?;
+        let (_, cells) = cell_count(start, &end, sizes.len())?;
         let mut counts = vec![0 as c_ulonglong; (sizes.len() * cells).max(1)];
         // SAFETY: `counts` has room for every size on every cell.
         non_negative(unsafe {

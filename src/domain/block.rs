@@ -1,7 +1,7 @@
 //! Sys::Virt::Domain, the POD's "Block devices" group: disk sizes and
 //! errors, reading a disk's bytes, resizing, write thresholds.
 
-use crate::bridge::{Flags, Hash, List, Obj, Value};
+use crate::bridge::{Arg, Flags, Hash, List, Obj, Value};
 use crate::libvirt::args::c_string;
 use crate::libvirt::kinds::Domain;
 use crate::libvirt::ret::{self, copied_text, non_negative, OnDrop};
@@ -38,9 +38,9 @@ crate::xsubs! { "Sys::Virt::Domain";
         }).collect()))
     }
 
-    fn block_peek(dom: Obj<Domain>, path: String, offset: u64, size: u64, flags: Flags) -> Result<Value> {
+    fn block_peek(dom: Obj<Domain>, path: String, offset: u64, size: Arg, flags: Flags) -> Result<Value> {
         let path = c_string(&path);
-        peek_buffer(size, |buf, len| {
+        peek_buffer(&size, |buf, len| {
             // SAFETY: `buf` has room for `len` bytes.
             unsafe { virt_sys::virDomainBlockPeek(dom.raw(), path.as_ptr(), offset, len, buf, flags.0) }
         })

@@ -3,7 +3,8 @@
 
 use std::os::raw::{c_int, c_void};
 
-use crate::bridge::{Flags, Obj, Result, Value};
+use crate::bridge::{Arg, Flags, Obj, Result, Value};
+use crate::libvirt::args::required_integer;
 use crate::libvirt::kinds::Domain;
 use crate::libvirt::ret::non_negative;
 
@@ -14,11 +15,10 @@ const LARGEST_PEEK: u64 = 4 << 20;
 /// Bytes read by `peek(buffer, size)`, a block or memory peek of `size`
 /// bytes. Sizes beyond what any driver answers croak before a buffer
 /// that large is made.
-pub fn peek_buffer(size: u64, peek: impl FnOnce(*mut c_void, usize) -> c_int) -> Result<Value> {
-    if size > LARGEST_PEEK {
-        return Err(crate::bridge::Error::Croak(format!(
-            "size {size} is larger than libvirt can read at once ({LARGEST_PEEK} bytes)"
-        )));
+pub fn peek_buffer(size_arg: &Arg, peek: impl FnOnce(*mut c_void, usize) -> c_int) -> Result<Value> {
+    let size = required_integer(size_arg, 0, u64::MAX as i128)?;
+    if size > LARGEST_PEEK as i128 {
+        return size_arg.error(&format!("must be at most {LARGEST_PEEK}, the most libvirt reads at once, not {size}"));
     }
     let mut buffer = vec![0u8; size as usize];
     non_negative(peek(buffer.as_mut_ptr() as *mut c_void, buffer.len()))?;
@@ -46,8 +46,8 @@ crate::xsubs! { "Sys::Virt::Domain";
         Ok(())
     }
 
-    fn memory_peek(dom: Obj<Domain>, offset: u64, size: u64, flags: Flags) -> Result<Value> {
-        peek_buffer(size, |buf, len| {
+    fn memory_peek(dom: Obj<Domain>, offset: u64, size: Arg, flags: Flags) -> Result<Value> {
+        peek_buffer(&size, |buf, len| {
             // SAFETY: `buf` has room for `len` bytes.
             unsafe { virt_sys::virDomainMemoryPeek(dom.raw(), offset, len, buf, flags.0) }
         })
