@@ -48,12 +48,13 @@ impl<'a> FromArg<'a> for StringList {
 }
 
 impl StringList {
-    /// The strings as libvirt's `const char **`, NULL when there are none
-    /// (libvirt's "every one" for mount points). Borrows `self`.
+    /// The strings as an array of C pointers, valid while `self` is.
     pub fn pointers(&self) -> Vec<*const std::os::raw::c_char> {
         self.0.iter().map(|s| s.as_ptr()).collect()
     }
 
+    /// libvirt's `const char **` for `pointers`: NULL when there are none
+    /// (for mount points, libvirt's "every one").
     pub fn as_ptr_or_null(pointers: &[*const std::os::raw::c_char]) -> *mut *const std::os::raw::c_char {
         if pointers.is_empty() {
             std::ptr::null_mut()
