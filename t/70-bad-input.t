@@ -625,7 +625,7 @@ sub pagepair_inputs {
 # may be anything: DESTROY is empty);
 # con|class (an invocant that may be a class name); str optstr hv
 # (strings: required, optional, required but undef for libvirt's default);
-# u32 u64 i64 peeksize (integers); cpumap (a byte string); keycodes
+# uint uint64 int64 peeksize (integers); cpumap (a byte string); keycodes
 # pagesizes (arrays of numbers); strlist cpuxmls (arrays of strings);
 # pagepairs ([size, count] pairs). A trailing '?' marks an optional
 # parameter.
@@ -696,27 +696,27 @@ $SPEC{"Sys::Virt::Domain::$_"} = ['dom'] for qw(get_security_label get_security_
 $SPEC{"Sys::Virt::Domain::$_"} = [qw(dom str flags?)] for qw(
     get_block_info attach_device detach_device detach_device_alias update_device rename
     authorized_ssh_keys_get);
-$SPEC{"Sys::Virt::Domain::$_"} = [qw(dom str u64 flags?)] for qw(block_resize fs_trim set_block_threshold);
-$SPEC{"Sys::Virt::Domain::$_"} = [qw(dom u32 flags?)] for qw(set_vcpus add_iothread del_iothread get_interface_addresses);
+$SPEC{"Sys::Virt::Domain::$_"} = [qw(dom str uint64 flags?)] for qw(block_resize fs_trim set_block_threshold);
+$SPEC{"Sys::Virt::Domain::$_"} = [qw(dom uint flags?)] for qw(set_vcpus add_iothread del_iothread get_interface_addresses);
 $SPEC{"Sys::Virt::Domain::$_"} = [qw(dom str id flags?)] for qw(set_vcpu set_guest_vcpus);
-$SPEC{"Sys::Virt::Domain::$_"} = [qw(dom u32 cpumap flags?)] for qw(pin_vcpu pin_iothread);
+$SPEC{"Sys::Virt::Domain::$_"} = [qw(dom uint cpumap flags?)] for qw(pin_vcpu pin_iothread);
 $SPEC{"Sys::Virt::Domain::$_"} = [qw(dom strlist flags?)] for qw(fs_freeze fs_thaw);
 $SPEC{"Sys::Virt::Domain::$_"} = [qw(dom id flags?)] for qw(set_agent_response_timeout start_dirty_rate_calc);
 %SPEC = (%SPEC,
-    'Sys::Virt::Domain::block_peek'         => [qw(dom str u64 peeksize flags?)],
-    'Sys::Virt::Domain::memory_peek'        => [qw(dom u64 peeksize flags?)],
+    'Sys::Virt::Domain::block_peek'         => [qw(dom str uint64 peeksize flags?)],
+    'Sys::Virt::Domain::memory_peek'        => [qw(dom uint64 peeksize flags?)],
     'Sys::Virt::Domain::pin_emulator'       => [qw(dom cpumap flags?)],
-    'Sys::Virt::Domain::set_memory'         => [qw(dom u64 flags?)],
-    'Sys::Virt::Domain::set_max_memory'     => [qw(dom u64)],
-    'Sys::Virt::Domain::set_time'           => [qw(dom i64 u32 flags?)],
+    'Sys::Virt::Domain::set_memory'         => [qw(dom uint64 flags?)],
+    'Sys::Virt::Domain::set_max_memory'     => [qw(dom uint64)],
+    'Sys::Virt::Domain::set_time'           => [qw(dom int64 uint flags?)],
     'Sys::Virt::Domain::get_metadata'       => [qw(dom id optstr? flags?)],
     'Sys::Virt::Domain::set_metadata'       => [qw(dom id optstr? optstr? optstr? flags?)],
-    'Sys::Virt::Domain::set_lifecycle_action' => [qw(dom u32 u32 flags?)],
+    'Sys::Virt::Domain::set_lifecycle_action' => [qw(dom uint uint flags?)],
     'Sys::Virt::Domain::authorized_ssh_keys_set' => [qw(dom str strlist flags?)],
     'Sys::Virt::Domain::set_user_password'  => [qw(dom str str flags?)],
-    'Sys::Virt::Domain::send_key'           => [qw(dom u32 u32 keycodes flags?)],
-    'Sys::Virt::Domain::send_process_signal' => [qw(dom i64 u32 flags?)],
-    'Sys::Virt::Domain::pm_suspend_for_duration' => [qw(dom u32 u64 flags?)],
+    'Sys::Virt::Domain::send_key'           => [qw(dom uint uint keycodes flags?)],
+    'Sys::Virt::Domain::send_process_signal' => [qw(dom int64 uint flags?)],
+    'Sys::Virt::Domain::pm_suspend_for_duration' => [qw(dom uint uint64 flags?)],
 );
 
 # Host and CPU model calls.
@@ -726,7 +726,7 @@ $SPEC{"Sys::Virt::$_"} = [qw(con flags?)] for qw(get_node_cpu_map get_sysinfo);
     'Sys::Virt::get_node_cells_free_memory' => [qw(con id id)],
     'Sys::Virt::get_node_free_pages'        => [qw(con pagesizes id id flags?)],
     'Sys::Virt::node_alloc_pages'           => [qw(con pagepairs id id flags?)],
-    'Sys::Virt::node_suspend_for_duration'  => [qw(con u32 u64 flags?)],
+    'Sys::Virt::node_suspend_for_duration'  => [qw(con uint uint64 flags?)],
     'Sys::Virt::get_cpu_model_names'        => [qw(con str flags?)],
     'Sys::Virt::compare_cpu'                => [qw(con str flags?)],
     'Sys::Virt::compare_hypervisor_cpu'     => [qw(con hv hv hv hv str flags?)],
@@ -778,9 +778,9 @@ my %GOOD = (
     str       => sub { 'vda' },
     optstr    => sub { undef },
     hv        => sub { undef },
-    u32       => sub { 1 },
-    u64       => sub { 0 },
-    i64       => sub { 0 },
+    uint      => sub { 1 },
+    uint64    => sub { 0 },
+    int64     => sub { 0 },
     peeksize  => sub { 16 },
     cpumap    => sub { "\x01" },
     strlist   => sub { ['/'] },
@@ -813,9 +813,9 @@ sub inputs_for {
     return callback_inputs() if $type eq 'callback';
     return map { [$_->[0], $_->[1], 'any', $_->[3], $_->[4]] } flags_inputs() if $type eq 'cloning';
     return string_inputs() if $type =~ /^(str|optstr|hv)$/;
-    return uint_inputs(32) if $type eq 'u32';
-    return uint_inputs(64) if $type =~ /^(u64|peeksize)$/;
-    return int64_inputs() if $type eq 'i64';
+    return uint_inputs(32) if $type eq 'uint';
+    return uint_inputs(64) if $type =~ /^(uint64|peeksize)$/;
+    return int64_inputs() if $type eq 'int64';
     return bytes_inputs() if $type eq 'cpumap';
     return list_inputs('num') if $type =~ /^(keycodes|pagesizes)$/;
     return list_inputs('str') if $type =~ /^(strlist|cpuxmls)$/;
