@@ -1069,9 +1069,9 @@ exiting with "Out of memory!" or crashing.
 
 =head1 NOT YET IMPLEMENTED
 
-This release covers the connection calls listed above, the domain
-lifecycle and information calls of L<Sys::Virt::Domain>, and the whole
-snapshot API. Still missing, compared with Sys::Virt 9.0.0:
+This release covers the connection, host and CPU model calls listed
+above, the domain calls documented in L<Sys::Virt::Domain>, and the
+whole snapshot API. Still missing, compared with Sys::Virt 9.0.0:
 
 =over 4
 
