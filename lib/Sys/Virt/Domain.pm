@@ -353,7 +353,7 @@ Lets I/O thread C<$id> run only on the host CPUs in C<$mask>.
 
 =back
 
-=head2 Memory
+=head2 Memory of the guest
 
 Sizes are in KiB.
 
@@ -422,12 +422,12 @@ one layer of a backing chain (C<vda[1]>).
 
 =back
 
-=head2 Guest agent
+=head2 Guest agent calls
 
 These calls are answered by the guest agent running inside the guest
-(for QEMU, the qemu-guest-agent and a C<< <channel> >> for it). Without
-an agent they fail with libvirt's error (C<Sys::Virt::Error::ERR_AGENT_UNRESPONSIVE>, or
-C<ERR_OPERATION_UNSUPPORTED> where the driver has no agent).
+(for QEMU, the qemu-guest-agent and a C<< <channel> >> for it). When
+the guest has the channel but no agent answers, they fail with
+C<Sys::Virt::Error::ERR_AGENT_UNRESPONSIVE>.
 
 =over 4
 
@@ -1082,7 +1082,7 @@ Leave out what would stop the XML from being used on another host.
 
 =head2 Scope of changes
 
-Whether a change applies to the running domain (C<_LIVE>), to its persistent configuration (C<_CONFIG>), to whichever of the two is current (C<_CURRENT>), or to the maximum rather than the current amount (C<MEM_MAXIMUM>). The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+Whether a change applies to the running domain (C<_LIVE>), to its persistent configuration (C<_CONFIG>), to whichever of the two is current (C<_CURRENT>), or to the maximum rather than the current amount (C<MEM_MAXIMUM>). They are taken by the vCPU, pinning, I/O thread, memory and metadata methods (see L</Virtual CPUs and I/O threads>); the tuning parameter calls that also take them are not implemented yet (see L<Sys::Virt/NOT YET IMPLEMENTED>).
 
 =over 4
 
@@ -1104,7 +1104,7 @@ Whether a change applies to the running domain (C<_LIVE>), to its persistent con
 
 =head2 Virtual CPUs
 
-Flags for changing and querying virtual CPUs (scope, maximum, guest view, hot-pluggable), the states of one virtual CPU (offline, running, blocked), and the special host CPU numbers of a virtual CPU that is offline or whose host CPU is unknown. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+Flags for changing and querying virtual CPUs (scope, maximum, guest view, hot-pluggable), the states of one virtual CPU (offline, running, blocked), and the special host CPU numbers of a virtual CPU that is offline or whose host CPU is unknown. See L</Virtual CPUs and I/O threads> for the methods that take them.
 
 =over 4
 
@@ -1134,7 +1134,7 @@ Flags for changing and querying virtual CPUs (scope, maximum, guest view, hot-pl
 
 =head2 Memory
 
-Names of memory tuning parameters (and the value meaning "no limit"), tags of memory statistics, the address space of a memory peek, and flags of memory failure events. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+Names of memory tuning parameters (and the value meaning "no limit"), tags of memory statistics, the address space of a memory peek, and flags of memory failure events. C<set_memory> takes the C<MEM_*> flags and C<memory_peek> the address spaces (see L</Memory of the guest>); the memory tuning and statistics calls are not implemented yet (see L<Sys::Virt/NOT YET IMPLEMENTED>).
 
 =over 4
 
@@ -1330,7 +1330,7 @@ Types and outcomes of long-running disk jobs (pull, copy, commit, backup), and t
 
 =head2 Block statistics and resizing
 
-Names of per-disk I/O statistics, and the flag that gives a new disk size in bytes. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+Names of per-disk I/O statistics, and the flag that gives a new disk size in bytes. C<block_resize> takes the flag (see L</Block devices>); the statistics call is not implemented yet (see L<Sys::Virt/NOT YET IMPLEMENTED>).
 
 =over 4
 
@@ -1424,7 +1424,7 @@ Formats of a guest core dump and flags for taking one. The calls that take them 
 
 =head2 Control interface
 
-States of the hypervisor's control channel to the domain, and why it failed. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+States of the hypervisor's control channel to the domain, and why it failed. C<get_control_info> returns them (see L</Control and power>).
 
 =over 4
 
@@ -1448,7 +1448,7 @@ States of the hypervisor's control channel to the domain, and why it failed. The
 
 =head2 Device changes
 
-Flags for attaching, detaching and updating devices. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+Flags for attaching, detaching and updating devices. See L</Devices> for the methods that take them.
 
 =over 4
 
@@ -1464,7 +1464,7 @@ Flags for attaching, detaching and updating devices. The calls that take them ar
 
 =head2 Dirty page rate
 
-States and methods of measuring how fast the guest writes to its memory. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+States and methods of measuring how fast the guest writes to its memory. C<start_dirty_rate_calc> takes the modes (see L</Memory of the guest>); the rates themselves come with the domain statistics, which are not implemented yet (see L<Sys::Virt/NOT YET IMPLEMENTED>).
 
 =over 4
 
@@ -1484,7 +1484,7 @@ States and methods of measuring how fast the guest writes to its memory. The cal
 
 =head2 Disk errors
 
-The kinds of error a disk can report. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+The kinds of error a disk can report. C<get_disk_errors> returns them (see L</Block devices>).
 
 =over 4
 
@@ -1904,7 +1904,7 @@ The groups of statistics to collect, and the flags that choose which domains to 
 
 =head2 Guest agent
 
-Timeouts for guest agent commands, the kinds of guest information to query, where host names and interface addresses come from, and flags for managing SSH keys, passwords and the guest clock. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+Timeouts for guest agent commands, the kinds of guest information to query, where host names and interface addresses come from, and flags for managing SSH keys, passwords and the guest clock. See L</Guest agent calls> for the methods that take them; the guest information query is not implemented yet (see L<Sys::Virt/NOT YET IMPLEMENTED>).
 
 =over 4
 
@@ -1968,7 +1968,7 @@ Names of I/O thread tuning parameters. The calls that take them are not implemen
 
 =head2 Key codes
 
-The key code sets in which keys can be sent to the guest, and how many keys one call can send. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+The key code sets in which keys can be sent to the guest, and how many keys one call can send. C<send_key> takes them (see L</Control and power>).
 
 =over 4
 
@@ -2024,7 +2024,7 @@ Names of AMD SEV launch measurement and secret injection parameters. The calls t
 
 =head2 Lifecycle actions
 
-The lifecycle events (power off, reboot, crash) and the actions the hypervisor can take on them. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+The lifecycle events (power off, reboot, crash) and the actions the hypervisor can take on them. C<set_lifecycle_action> takes them (see L</Control and power>).
 
 =over 4
 
@@ -2050,7 +2050,7 @@ The lifecycle events (power off, reboot, crash) and the actions the hypervisor c
 
 =head2 Messages
 
-The kinds of message a domain can carry (deprecation, tainting). The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+The kinds of message a domain can carry (deprecation, tainting). C<get_messages> takes them (see L</Metadata, security labels and messages>).
 
 =over 4
 
@@ -2062,7 +2062,7 @@ The kinds of message a domain can carry (deprecation, tainting). The calls that 
 
 =head2 Metadata
 
-The kinds of metadata a domain can carry: description, title, or an element of an application's own namespace. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+The kinds of metadata a domain can carry: description, title, or an element of an application's own namespace. C<get_metadata> and C<set_metadata> take them (see L</Metadata, security labels and messages>); the metadata change event is not implemented yet (see L<Sys::Virt/NOT YET IMPLEMENTED>).
 
 =over 4
 
@@ -2256,7 +2256,7 @@ Names of the hardware and software performance counters that can be enabled for 
 
 =head2 Process signals
 
-Signals that can be sent to a process inside the guest, named as in POSIX (C<PROCESS_SIGNAL_NOP> checks that the process exists; C<RT0> to C<RT32> are the real-time signals). The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+Signals that can be sent to a process inside the guest, named as in POSIX (C<PROCESS_SIGNAL_NOP> checks that the process exists; C<RT0> to C<RT32> are the real-time signals). C<send_process_signal> takes them (see L</Control and power>).
 
 =over 4
 
