@@ -80,6 +80,11 @@ sub xml { return $d->get_xml_description(@_) }
     is(($d->get_vcpu_info)[1]{affinity}, "\x03" . ("\0" x ($maplen - 1)), 'pin_vcpu: read back by get_vcpu_info');
     like(xml(), qr{<vcpupin vcpu='1' cpuset='0-1'/>}, 'pin_vcpu: in the XML');
     error_code_is(error_of { $d->pin_vcpu(0, '') }, Sys::Virt::Error::ERR_INVALID_ARG, 'pin_vcpu with an empty map');
+    my $upgraded = "\x84";
+    utf8::upgrade($upgraded);
+    $d->pin_vcpu(0, $upgraded);
+    is(($d->get_vcpu_info)[0]{affinity}, "\x84" . ("\0" x ($maplen - 1)), 'pin_vcpu: a character-string map is read as its bytes');
+    croaks_ok(sub { $d->pin_vcpu(0, "\x{100}") }, qr/pin_vcpu: argument 'mask' must be a byte string/, 'pin_vcpu: a wide character');
     croaks_ok(sub { $d->pin_vcpu(-1, "\x01") }, qr/pin_vcpu: argument 'vcpu' is out of range/, 'pin_vcpu: negative vCPU');
 
     is($d->get_emulator_pin_info, "\xff" x $maplen, 'get_emulator_pin_info: all CPUs at first');

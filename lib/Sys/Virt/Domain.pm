@@ -2576,6 +2576,15 @@ module cuts them to 32 bits and returns the bytes from the wrong place.
 A size above 4 MiB (the most libvirt reads at once) croaks instead of
 making the C module allocate it, or exit with "Out of memory!".
 
+=item CPU maps are bytes
+
+The masks of C<pin_vcpu>, C<pin_emulator> and C<pin_iothread> are read
+as bytes even when Perl holds them as character strings (after
+C<utf8::upgrade>, or when built from a character string); a mask with a
+character above 255 croaks. The C module passes such a string's UTF-8
+encoding, so that an upgraded C<"\x84"> (CPUs 2 and 7) goes to libvirt as
+the two bytes C<"\xc2\x84"> (CPUs 1, 6, 7, 10 and 15).
+
 =item Numbers are checked
 
 Counts, sizes, times and IDs must be numbers in the range of libvirt's
