@@ -7,7 +7,7 @@ use std::os::raw::{c_int, c_uchar, c_uint, c_ulonglong};
 use crate::bridge::{Arg, CText, Flags, Hash, Key, List, Obj, Result, Value};
 use crate::libvirt::args::{c_string, for_each_item, required_integer, U32List};
 use crate::libvirt::kinds::Connect;
-use crate::libvirt::ret::{self, fixed_text, non_negative, OnDrop};
+use crate::libvirt::ret::{self, done, fixed_text, non_negative, OnDrop};
 
 use super::cpu_models::{opt_ptr, HypervisorTarget};
 
@@ -89,10 +89,9 @@ crate::xsubs! { "Sys::Virt";
         // (a start of -1 means every cell, whatever the count).
         let cells = (i64::from(end) - i64::from(start) + 1).clamp(0, c_uint::MAX as i64) as c_uint;
         // SAFETY: both arrays have one entry per page size.
-        non_negative(unsafe {
+        done(unsafe {
             virt_sys::virNodeAllocPages(con.raw(), sizes.len() as c_uint, sizes.as_mut_ptr(), counts.as_mut_ptr(), start, cells, flags.0)
-        })?;
-        Ok(())
+        })
     }
 
     /// (number of CPUs, map of the online ones, number online)
@@ -121,8 +120,7 @@ crate::xsubs! { "Sys::Virt";
 
     fn node_suspend_for_duration(con: Obj<Connect>, target: u32, duration: u64, flags: Flags) -> Result<()> {
         // SAFETY: a live connection.
-        non_negative(unsafe { virt_sys::virNodeSuspendForDuration(con.raw(), target, duration, flags.0) })?;
-        Ok(())
+        done(unsafe { virt_sys::virNodeSuspendForDuration(con.raw(), target, duration, flags.0) })
     }
 
     /// undef when libvirt fails, as the C module answers (without an

@@ -4,7 +4,7 @@
 use crate::bridge::{Arg, Flags, Hash, List, Obj, Value};
 use crate::libvirt::args::c_string;
 use crate::libvirt::kinds::Domain;
-use crate::libvirt::ret::{self, copied_text, non_negative, OnDrop};
+use crate::libvirt::ret::{self, copied_text, done, non_negative, OnDrop};
 
 use super::memory::peek_buffer;
 
@@ -49,14 +49,12 @@ crate::xsubs! { "Sys::Virt::Domain";
     fn block_resize(dom: Obj<Domain>, disk: String, size: u64, flags: Flags) -> Result<()> {
         let disk = c_string(&disk);
         // SAFETY: a live domain and a C string.
-        non_negative(unsafe { virt_sys::virDomainBlockResize(dom.raw(), disk.as_ptr(), size, flags.0) })?;
-        Ok(())
+        done(unsafe { virt_sys::virDomainBlockResize(dom.raw(), disk.as_ptr(), size, flags.0) })
     }
 
     fn set_block_threshold(dom: Obj<Domain>, dev: String, threshold: u64, flags: Flags) -> Result<()> {
         let dev = c_string(&dev);
         // SAFETY: as above.
-        non_negative(unsafe { virt_sys::virDomainSetBlockThreshold(dom.raw(), dev.as_ptr(), threshold, flags.0) })?;
-        Ok(())
+        done(unsafe { virt_sys::virDomainSetBlockThreshold(dom.raw(), dev.as_ptr(), threshold, flags.0) })
     }
 }

@@ -4,7 +4,7 @@
 use crate::bridge::{Flags, Obj};
 use crate::libvirt::args::c_string;
 use crate::libvirt::kinds::Domain;
-use crate::libvirt::ret::non_negative;
+use crate::libvirt::ret::done;
 
 crate::xsubs! { "Sys::Virt::Domain";
     /// Without flags this is virDomainAttachDevice, as in the C module
@@ -12,41 +12,37 @@ crate::xsubs! { "Sys::Virt::Domain";
     fn attach_device(dom: Obj<Domain>, xml: String, flags: Flags) -> Result<()> {
         let xml = c_string(&xml);
         // SAFETY: a live domain and a C string.
-        non_negative(unsafe {
+        done(unsafe {
             if flags.0 == 0 {
                 virt_sys::virDomainAttachDevice(dom.raw(), xml.as_ptr())
             } else {
                 virt_sys::virDomainAttachDeviceFlags(dom.raw(), xml.as_ptr(), flags.0)
             }
-        })?;
-        Ok(())
+        })
     }
 
     /// Without flags this is virDomainDetachDevice, as in the C module.
     fn detach_device(dom: Obj<Domain>, xml: String, flags: Flags) -> Result<()> {
         let xml = c_string(&xml);
         // SAFETY: as above.
-        non_negative(unsafe {
+        done(unsafe {
             if flags.0 == 0 {
                 virt_sys::virDomainDetachDevice(dom.raw(), xml.as_ptr())
             } else {
                 virt_sys::virDomainDetachDeviceFlags(dom.raw(), xml.as_ptr(), flags.0)
             }
-        })?;
-        Ok(())
+        })
     }
 
     fn detach_device_alias(dom: Obj<Domain>, alias: String, flags: Flags) -> Result<()> {
         let alias = c_string(&alias);
         // SAFETY: as above.
-        non_negative(unsafe { virt_sys::virDomainDetachDeviceAlias(dom.raw(), alias.as_ptr(), flags.0) })?;
-        Ok(())
+        done(unsafe { virt_sys::virDomainDetachDeviceAlias(dom.raw(), alias.as_ptr(), flags.0) })
     }
 
     fn update_device(dom: Obj<Domain>, xml: String, flags: Flags) -> Result<()> {
         let xml = c_string(&xml);
         // SAFETY: as above.
-        non_negative(unsafe { virt_sys::virDomainUpdateDeviceFlags(dom.raw(), xml.as_ptr(), flags.0) })?;
-        Ok(())
+        done(unsafe { virt_sys::virDomainUpdateDeviceFlags(dom.raw(), xml.as_ptr(), flags.0) })
     }
 }

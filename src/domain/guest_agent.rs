@@ -8,7 +8,7 @@ use crate::bridge::{Flags, Hash, List, Obj, Result, Texts, Value};
 use crate::libvirt::args::{c_string, StringList};
 use crate::libvirt::kinds::Domain;
 use crate::libvirt::lists::adopt_strings;
-use crate::libvirt::ret::{self, copied_text, non_negative, OnDrop};
+use crate::libvirt::ret::{self, copied_text, done, non_negative, OnDrop};
 
 /// An array of `count` records that libvirt handed over, each freed with
 /// `free_record`, then the array; `shape` turns each into a Perl value
@@ -73,8 +73,7 @@ fn interface_record(iface: &virt_sys::_virDomainInterface) -> Value {
 /// Mount points for freeze and thaw: none means every file system.
 fn freeze_or_thaw(mountpoints: &StringList, call: impl FnOnce(*mut *const c_char, c_uint) -> c_int) -> Result<()> {
     let pointers = mountpoints.pointers();
-    non_negative(call(StringList::as_ptr_or_null(&pointers), pointers.len() as c_uint))?;
-    Ok(())
+    done(call(StringList::as_ptr_or_null(&pointers), pointers.len() as c_uint))
 }
 
 crate::xsubs! { "Sys::Virt::Domain";
@@ -88,8 +87,7 @@ crate::xsubs! { "Sys::Virt::Domain";
 
     fn set_time(dom: Obj<Domain>, secs: i64, nsecs: u32, flags: Flags) -> Result<()> {
         // SAFETY: a live domain.
-        non_negative(unsafe { virt_sys::virDomainSetTime(dom.raw(), secs, nsecs, flags.0) })?;
-        Ok(())
+        done(unsafe { virt_sys::virDomainSetTime(dom.raw(), secs, nsecs, flags.0) })
     }
 
     fn get_hostname(dom: Obj<Domain>, flags: Flags) -> Result<crate::bridge::CText> {
@@ -119,8 +117,7 @@ crate::xsubs! { "Sys::Virt::Domain";
     fn fs_trim(dom: Obj<Domain>, mountpoint: String, minimum: u64, flags: Flags) -> Result<()> {
         let mountpoint = c_string(&mountpoint);
         // SAFETY: a live domain and a C string.
-        non_negative(unsafe { virt_sys::virDomainFSTrim(dom.raw(), mountpoint.as_ptr(), minimum, flags.0) })?;
-        Ok(())
+        done(unsafe { virt_sys::virDomainFSTrim(dom.raw(), mountpoint.as_ptr(), minimum, flags.0) })
     }
 
     /// One hash per interface: name, hwaddr (when known), addrs.
@@ -145,23 +142,20 @@ crate::xsubs! { "Sys::Virt::Domain";
         let user = c_string(&user);
         let pointers = keys.pointers();
         // SAFETY: `pointers` holds C strings that `keys` keeps alive.
-        non_negative(unsafe {
+        done(unsafe {
             virt_sys::virDomainAuthorizedSSHKeysSet(
                 dom.raw(), user.as_ptr(), StringList::as_ptr_or_null(&pointers), pointers.len() as c_uint, flags.0)
-        })?;
-        Ok(())
+        })
     }
 
     fn set_user_password(dom: Obj<Domain>, username: String, password: String, flags: Flags) -> Result<()> {
         let (username, password) = (c_string(&username), c_string(&password));
         // SAFETY: a live domain and C strings.
-        non_negative(unsafe { virt_sys::virDomainSetUserPassword(dom.raw(), username.as_ptr(), password.as_ptr(), flags.0) })?;
-        Ok(())
+        done(unsafe { virt_sys::virDomainSetUserPassword(dom.raw(), username.as_ptr(), password.as_ptr(), flags.0) })
     }
 
     fn set_agent_response_timeout(dom: Obj<Domain>, timeout: i32, flags: Flags) -> Result<()> {
         // SAFETY: a live domain.
-        non_negative(unsafe { virt_sys::virDomainAgentSetResponseTimeout(dom.raw(), timeout, flags.0) })?;
-        Ok(())
+        done(unsafe { virt_sys::virDomainAgentSetResponseTimeout(dom.raw(), timeout, flags.0) })
     }
 }

@@ -6,7 +6,7 @@ use std::os::raw::{c_int, c_void};
 use crate::bridge::{Arg, Flags, Obj, Result, Value};
 use crate::libvirt::args::required_integer;
 use crate::libvirt::kinds::Domain;
-use crate::libvirt::ret::non_negative;
+use crate::libvirt::ret::{done, non_negative};
 
 /// The largest peek libvirt's remote protocol carries (4 MiB); every
 /// driver but the in-process test driver is remote.
@@ -30,20 +30,18 @@ crate::xsubs! { "Sys::Virt::Domain";
     fn set_memory(dom: Obj<Domain>, kib: u64, flags: Flags) -> Result<()> {
         let kib = kib as std::os::raw::c_ulong;
         // SAFETY: a live domain.
-        non_negative(unsafe {
+        done(unsafe {
             if flags.0 == 0 {
                 virt_sys::virDomainSetMemory(dom.raw(), kib)
             } else {
                 virt_sys::virDomainSetMemoryFlags(dom.raw(), kib, flags.0)
             }
-        })?;
-        Ok(())
+        })
     }
 
     fn set_max_memory(dom: Obj<Domain>, kib: u64) -> Result<()> {
         // SAFETY: a live domain.
-        non_negative(unsafe { virt_sys::virDomainSetMaxMemory(dom.raw(), kib as std::os::raw::c_ulong) })?;
-        Ok(())
+        done(unsafe { virt_sys::virDomainSetMaxMemory(dom.raw(), kib as std::os::raw::c_ulong) })
     }
 
     fn memory_peek(dom: Obj<Domain>, offset: u64, size: Arg, flags: Flags) -> Result<Value> {
@@ -55,7 +53,6 @@ crate::xsubs! { "Sys::Virt::Domain";
 
     fn start_dirty_rate_calc(dom: Obj<Domain>, secs: i32, flags: Flags) -> Result<()> {
         // SAFETY: a live domain.
-        non_negative(unsafe { virt_sys::virDomainStartDirtyRateCalc(dom.raw(), secs, flags.0) })?;
-        Ok(())
+        done(unsafe { virt_sys::virDomainStartDirtyRateCalc(dom.raw(), secs, flags.0) })
     }
 }

@@ -7,7 +7,7 @@ use crate::bridge::{CText, Flags, Hash, List, Obj, Texts, Value};
 use crate::libvirt::args::{c_opt, c_string};
 use crate::libvirt::kinds::Domain;
 use crate::libvirt::lists::adopt_strings;
-use crate::libvirt::ret::{self, fixed_text, non_negative};
+use crate::libvirt::ret::{self, done, fixed_text, non_negative};
 
 fn label_record(label: &virt_sys::virSecurityLabel) -> Hash {
     Hash::new().with("label", fixed_text(&label.label)).with("enforcing", label.enforcing)
@@ -28,10 +28,9 @@ crate::xsubs! { "Sys::Virt::Domain";
     fn set_metadata(dom: Obj<Domain>, kind: i32, metadata: Option<String>, key: Option<String>, uri: Option<String>, flags: Flags) -> Result<()> {
         let (metadata, key, uri) = (optional(&metadata), optional(&key), optional(&uri));
         // SAFETY: a live domain and C strings or NULL.
-        non_negative(unsafe {
+        done(unsafe {
             virt_sys::virDomainSetMetadata(dom.raw(), kind, c_opt(&metadata), c_opt(&key), c_opt(&uri), flags.0)
-        })?;
-        Ok(())
+        })
     }
 
     fn get_security_label(dom: Obj<Domain>) -> Result<Hash> {

@@ -6,7 +6,7 @@ use std::os::raw::{c_int, c_uchar};
 use crate::bridge::{Bytes, Flags, Hash, List, Obj, Result, Value};
 use crate::libvirt::args::c_string;
 use crate::libvirt::kinds::Domain;
-use crate::libvirt::ret::{self, non_negative, OnDrop};
+use crate::libvirt::ret::{self, done, non_negative, OnDrop};
 
 /// Bytes in one CPU map of the domain's host: one bit for every CPU the
 /// host could have (libvirt's VIR_NODEINFO_MAXCPUS).
@@ -33,8 +33,7 @@ fn vcpu_record(number: usize, info: Option<&virt_sys::virVcpuInfo>, affinity: &[
 /// Pins with `pin(map, length)` to the CPUs in `mask`.
 fn pin(mask: &[u8], pin: impl FnOnce(*mut c_uchar, c_int) -> c_int) -> Result<()> {
     let length = c_int::try_from(mask.len()).unwrap_or(c_int::MAX);
-    non_negative(pin(mask.as_ptr() as *mut c_uchar, length))?;
-    Ok(())
+    done(pin(mask.as_ptr() as *mut c_uchar, length))
 }
 
 crate::xsubs! { "Sys::Virt::Domain";
@@ -84,28 +83,25 @@ crate::xsubs! { "Sys::Virt::Domain";
     /// Without flags this is virDomainSetVcpus, as in the C module.
     fn set_vcpus(dom: Obj<Domain>, count: u32, flags: Flags) -> Result<()> {
         // SAFETY: a live domain.
-        non_negative(unsafe {
+        done(unsafe {
             if flags.0 == 0 {
                 virt_sys::virDomainSetVcpus(dom.raw(), count)
             } else {
                 virt_sys::virDomainSetVcpusFlags(dom.raw(), count, flags.0)
             }
-        })?;
-        Ok(())
+        })
     }
 
     fn set_vcpu(dom: Obj<Domain>, cpumap: String, state: i32, flags: Flags) -> Result<()> {
         let cpumap = c_string(&cpumap);
         // SAFETY: a live domain and a C string.
-        non_negative(unsafe { virt_sys::virDomainSetVcpu(dom.raw(), cpumap.as_ptr(), state, flags.0) })?;
-        Ok(())
+        done(unsafe { virt_sys::virDomainSetVcpu(dom.raw(), cpumap.as_ptr(), state, flags.0) })
     }
 
     fn set_guest_vcpus(dom: Obj<Domain>, cpumap: String, state: i32, flags: Flags) -> Result<()> {
         let cpumap = c_string(&cpumap);
         // SAFETY: as above.
-        non_negative(unsafe { virt_sys::virDomainSetGuestVcpus(dom.raw(), cpumap.as_ptr(), state, flags.0) })?;
-        Ok(())
+        done(unsafe { virt_sys::virDomainSetGuestVcpus(dom.raw(), cpumap.as_ptr(), state, flags.0) })
     }
 
     /// Without flags this is virDomainPinVcpu, as in the C module.
@@ -174,13 +170,11 @@ crate::xsubs! { "Sys::Virt::Domain";
 
     fn add_iothread(dom: Obj<Domain>, iothread_id: u32, flags: Flags) -> Result<()> {
         // SAFETY: a live domain.
-        non_negative(unsafe { virt_sys::virDomainAddIOThread(dom.raw(), iothread_id, flags.0) })?;
-        Ok(())
+        done(unsafe { virt_sys::virDomainAddIOThread(dom.raw(), iothread_id, flags.0) })
     }
 
     fn del_iothread(dom: Obj<Domain>, iothread_id: u32, flags: Flags) -> Result<()> {
         // SAFETY: a live domain.
-        non_negative(unsafe { virt_sys::virDomainDelIOThread(dom.raw(), iothread_id, flags.0) })?;
-        Ok(())
+        done(unsafe { virt_sys::virDomainDelIOThread(dom.raw(), iothread_id, flags.0) })
     }
 }
