@@ -137,6 +137,34 @@ no_leak('strings, hashes and lists returned', 30_000, sub {
     my $u = $dom->get_uuid;
 });
 
+no_leak('records of vCPUs, file systems, interfaces, disk errors, free pages', 30_000, sub {
+    my @v = $dom->get_vcpu_info;
+    my @f = $dom->get_fs_info;
+    my @i = $dom->get_interface_addresses(0);
+    my @e = $dom->get_disk_errors;
+    my @p = $con->get_node_free_pages([4, 2048], 0, 1);
+    my @m = $con->get_node_cpu_map;
+    my $t = $dom->get_time;
+    my $l = $dom->get_security_label;
+});
+
+$dom->set_metadata(Sys::Virt::Domain::METADATA_DESCRIPTION(), 'd' x 500);
+no_leak('strings libvirt hands over (metadata, host name, sysinfo, CPU models)', 30_000, sub {
+    my $m = $dom->get_metadata(Sys::Virt::Domain::METADATA_DESCRIPTION());
+    my $h = $dom->get_hostname;
+    my $s = $con->get_sysinfo;
+    my @n = $con->get_cpu_model_names('x86_64');
+});
+
+no_leak('array arguments refused element by element', 30_000, sub {
+    my @sparse;
+    $sparse[3] = 1;
+    eval { $dom->send_key(0, 10, \@sparse) };
+    eval { $dom->fs_freeze(['/', undef]) };
+    eval { $con->node_alloc_pages([[2048]], 0, 0) };
+    eval { $con->baseline_cpu({}) };
+});
+
 no_leak('define and undefine a domain', 5_000, sub {
     my $d = $con->define_domain($domxml);
     $d->undefine;

@@ -76,7 +76,7 @@ sub check_copy {
         # As many arguments as the method takes (its usage message says
         # when there are too few or too many).
         my ($ok, $e);
-        for my $n (0 .. 5) {
+        for my $n (0 .. 6) {
             $ok = eval { $code->($copy, ('0') x $n); 1 };
             $e = $@;
             last unless !$ok && !ref $e && $e =~ /^Usage: /;

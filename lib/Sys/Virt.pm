@@ -809,6 +809,125 @@ C<process-time> (unsigned 64-bit numbers) and C<process-id> (a signed
 
 =back
 
+=head2 Host
+
+=over 4
+
+=item my $bytes = $conn->get_node_free_memory();
+
+Returns the host's free memory, in bytes.
+
+=item my @free = $conn->get_node_cells_free_memory($start, $end);
+
+Returns the free memory, in bytes, of each NUMA cell from C<$start> to
+C<$end> inclusive, as a list (shorter when the host has fewer cells).
+
+=item my @cells = $conn->get_node_free_pages(\@pagesizes, $start, $end, $flags);
+
+Returns one hash reference per NUMA cell from C<$start> to C<$end>
+inclusive, with C<cell> (its number) and C<pages>, a hash reference from
+each page size of C<@pagesizes> (in KiB, as the capabilities XML lists
+them) to the number of such pages free. Every element of C<@pagesizes>
+must be a number.
+
+=item $conn->node_alloc_pages(\@pages, $start, $end, $flags);
+
+Reserves huge pages on each NUMA cell from C<$start> to C<$end> (a
+C<$start> of -1 means every cell). C<@pages> holds one C<[$size, $count]>
+array reference per page size (size in KiB); any other element croaks.
+C<$flags> is C<NODE_ALLOC_PAGES_ADD> (add to the pages reserved) or
+C<NODE_ALLOC_PAGES_SET> (make the reservation this many, the default).
+
+=item my ($cpus, $online_map, $online) = $conn->get_node_cpu_map($flags);
+
+Returns the number of host CPUs, a CPU map (one bit per CPU, see
+L<Sys::Virt::Domain/Virtual CPUs and I/O threads>) of the ones online,
+and how many are online.
+
+  my ($cpus, $map, $online) = $conn->get_node_cpu_map;
+  my @up = grep { vec($map, $_, 1) } 0 .. $cpus - 1;
+
+=item my $model = $conn->get_node_security_model();
+
+Returns a hash reference with the C<model> of the host's security driver
+(C<selinux>, C<apparmor> ...; empty when there is none) and its C<doi>
+(domain of interpretation).
+
+=item $conn->node_suspend_for_duration($target, $seconds, $flags);
+
+Suspends the host to memory, disk or both (C<$target> is one of the
+L</Host suspend targets>) and wakes it after C<$seconds>.
+
+=item my $xml = $conn->get_sysinfo($flags);
+
+Returns the host's SMBIOS information as XML (C<< <sysinfo> >>), or undef
+when the driver cannot tell; no exception is raised then.
+
+=item my $xml = $conn->get_domain_capabilities($emulator, $arch, $machine, $virttype, $flags);
+
+Returns an XML document (C<< <domainCapabilities> >>) describing what
+domains of the given kind can have. Each of the four (the emulator
+binary, the CPU architecture, the machine type, the virtualization type
+such as C<kvm>) may be undef for the driver's default, but all four must
+be passed.
+
+=item my $xml = $conn->domain_xml_from_native($format, $config, $flags);
+
+Converts a configuration in the hypervisor's own format (for QEMU,
+C<qemu-argv>) into domain XML.
+
+=item my $config = $conn->domain_xml_to_native($format, $xml, $flags);
+
+Converts domain XML into the hypervisor's own format.
+
+=back
+
+=head2 CPU models
+
+CPU descriptions are C<< <cpu> >> elements, such as the host's from
+C<get_capabilities>. The C<hypervisor> variants take the same four
+leading arguments as C<get_domain_capabilities> to say which hypervisor
+is meant.
+
+=over 4
+
+=item my @names = $conn->get_cpu_model_names($arch, $flags);
+
+Returns the names of the CPU models libvirt knows for architecture
+C<$arch> (C<x86_64> ...).
+
+=item my $result = $conn->compare_cpu($xml, $flags);
+
+Compares the CPU described by C<$xml> with the host's and returns one of
+the L</CPU comparison and baselines> results (C<CPU_COMPARE_IDENTICAL>,
+C<CPU_COMPARE_SUPERSET> when the host can run it, C<CPU_COMPARE_INCOMPATIBLE>).
+C<$flags> takes C<COMPARE_CPU_FAIL_INCOMPATIBLE> (an incompatible CPU is
+an error) and C<COMPARE_CPU_VALIDATE_XML>.
+
+=item my $result = $conn->compare_hypervisor_cpu($emulator, $arch, $machine, $virttype, $xml, $flags);
+
+Compares the CPU with what the hypervisor can give a guest on this host.
+
+=item my $xml = $conn->baseline_cpu(\@xml, $flags);
+
+Returns the description of the most capable CPU that every CPU in
+C<@xml> (an array reference of descriptions, each a string) can run as.
+C<$flags> takes C<BASELINE_CPU_EXPAND_FEATURES> and
+C<BASELINE_CPU_MIGRATABLE>.
+
+  use Sys::Virt;
+
+  my $conn = Sys::Virt->new(uri => 'qemu:///system');
+  my ($host_cpu) = $conn->get_capabilities =~ m{(<cpu>.*?</cpu>)}s;
+  print $conn->baseline_cpu([$host_cpu]);
+
+=item my $xml = $conn->baseline_hypervisor_cpu($emulator, $arch, $machine, $virttype, \@xml, $flags);
+
+The baseline of the CPUs in C<@xml> that the hypervisor can give a
+guest.
+
+=back
+
 =head1 CONSTANTS
 
 The constants are functions in the package they belong to, called with
@@ -1403,6 +1522,23 @@ uninitialized memory. Here the result has one hash per CPU (a single
 hash for the totals), and an C<$ncpus> beyond the host's CPUs is cut to
 them rather than sizing a buffer from it (the C module tries to allocate
 C<$ncpus> times the statistics and dies for large values).
+
+=item Host records are freed and array arguments checked
+
+The hash references returned by C<get_node_free_pages> are freed with
+their last reference; the C module leaks them. The array arguments of
+C<get_node_free_pages>, C<node_alloc_pages> (each element a C<[$size,
+$count]> pair), C<baseline_cpu> and C<baseline_hypervisor_cpu> are
+checked element by element and croak on holes, undef and wrong types,
+where the C module crashes. See also
+L<Sys::Virt::Domain/DIFFERENCES FROM THE C MODULE>.
+
+=item Cell ranges are checked
+
+C<get_node_cells_free_memory> and C<get_node_free_pages> give libvirt's
+error for an end cell before the start cell and croak for ranges of
+more than a million cells (counted once per page size), instead of
+exiting with "Out of memory!" or crashing.
 
 =back
 

@@ -139,6 +139,11 @@ impl<'a> Arg<'a> {
         self.sub_name
     }
 
+    /// The argument's name in messages.
+    pub fn name(&self) -> &'a str {
+        self.name
+    }
+
     pub fn is_defined(&self) -> Result<bool> {
         Ok(self.fetch(Read::Number)?.flags & ffi::SVB_DEFINED != 0)
     }
@@ -287,6 +292,9 @@ impl<'a> Arg<'a> {
             jump(unsafe { ffi::svb_av_fetch(self.perl, self.sv, index, &mut len, &mut found) })?;
             Ok((len, found))
         };
+        // Runs the argument's get magic (a tied scalar's FETCH), which the
+        // element fetches below do not.
+        self.referent_type()?;
         let (len, _) = fetch(-1)?;
         if len < 0 {
             return self.error("must be an array reference");

@@ -6,6 +6,8 @@ pub mod auth;
 pub mod storage;
 pub mod networks;
 pub mod node;
+pub mod cpu_models;
+pub mod host;
 
 use auth::Auth;
 use crate::bridge::{Arg, CText, Code, Flags, Handles, Hash, List, Obj, Owned, Texts};
