@@ -20,6 +20,10 @@ mod constants;
 mod connect;
 mod domain;
 mod domain_snapshot;
+mod event_default_loop;
+mod storage_vol_transfer;
+mod stream;
+mod stream_watch;
 
 use bridge::{Constant, Perl, CV};
 
@@ -29,6 +33,11 @@ const PACKAGES: &[&[(&str, bridge::XsubFn)]] = &[
     domain::XSUBS,
     domain::snapshots::XSUBS,
     domain_snapshot::XSUBS,
+    connect::streams::XSUBS,
+    domain::console::XSUBS,
+    stream::XSUBS,
+    storage_vol_transfer::XSUBS,
+    event_default_loop::XSUBS,
 ];
 
 /// Called by XSLoader when `Sys::Virt` loads.

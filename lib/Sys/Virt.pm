@@ -6,6 +6,7 @@ use warnings;
 use Sys::Virt::Error;
 use Sys::Virt::Domain;
 use Sys::Virt::DomainSnapshot;
+use Sys::Virt::Stream;
 
 our $VERSION = '9.0.0';
 require XSLoader;
@@ -432,6 +433,28 @@ the domain with its C<create> method.
   });
   $dom->create;
   print $dom->get_name, " is ", ($dom->is_active ? 'up' : 'down'), "\n";
+
+=back
+
+=head2 Streams
+
+=over 4
+
+=item my $st = $conn->new_stream($flags);
+
+Returns a new L<Sys::Virt::Stream> on the connection, for a volume
+transfer, a console or a screenshot. C<$flags> may be
+C<Sys::Virt::Stream::NONBLOCK> for a stream that never waits, and
+defaults to 0.
+
+  use Sys::Virt;
+
+  my $conn = Sys::Virt->new(uri => 'test:///default');
+  my $st = $conn->new_stream();
+  my $mime = $conn->get_domain_by_name('test')->screenshot($st, 0);
+  my $png = '';
+  $st->recv_all(sub { $png .= $_[1]; return $_[2] });
+  $st->finish();
 
 =back
 
@@ -941,7 +964,7 @@ snapshot API. Still missing, compared with Sys::Virt 9.0.0:
 
 =item *
 
-On connections: events and close callbacks, keepalive, identities, streams, CPU comparison and
+On connections: events and close callbacks, keepalive, identities, CPU comparison and
 baselines, host statistics and tuning (free memory, CPU and memory
 stats, huge pages, suspend), domain capabilities, saving and restoring
 from files, domain statistics, native config conversion, and every
@@ -952,7 +975,7 @@ object other than domains and their snapshots.
 On domains: device changes, memory and vCPU changes and pinning,
 tuning parameters (scheduler, block I/O, memory, NUMA, interface, perf
 events), block and interface statistics, block jobs, migration, save
-and managed save, core dumps, guest agent calls, consoles and channels,
+and managed save, core dumps, guest agent calls,
 metadata, job control, checkpoints and backups, and the other calls of
 the C module's L<Sys::Virt::Domain>.
 
@@ -962,15 +985,17 @@ The packages C<Sys::Virt::Network>, C<Sys::Virt::NetworkPort>,
 C<Sys::Virt::StoragePool>, C<Sys::Virt::StorageVol>,
 C<Sys::Virt::NodeDevice>, C<Sys::Virt::Interface>, C<Sys::Virt::Secret>,
 C<Sys::Virt::NWFilter>, C<Sys::Virt::NWFilterBinding>,
-C<Sys::Virt::DomainCheckpoint>, C<Sys::Virt::Stream>,
-C<Sys::Virt::Event> and C<Sys::Virt::EventImpl>.
+C<Sys::Virt::DomainCheckpoint>, C<Sys::Virt::Event> (beyond the two
+functions in L<Sys::Virt::Stream/The event loop>) and
+C<Sys::Virt::EventImpl>. Of C<Sys::Virt::StorageVol>, C<upload> and
+C<download> are there.
 
 =back
 
 =head1 SEE ALSO
 
 L<Sys::Virt::Domain>, L<Sys::Virt::DomainSnapshot>, L<Sys::Virt::Error>,
-the libvirt API reference at L<https://libvirt.org/html/index.html>, and
+L<Sys::Virt::Stream>, the libvirt API reference at L<https://libvirt.org/html/index.html>, and
 the XML formats at L<https://libvirt.org/format.html>.
 
 =head1 LICENSE
