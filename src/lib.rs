@@ -24,6 +24,8 @@ mod event_default_loop;
 mod storage_vol_transfer;
 mod stream;
 mod stream_watch;
+mod storage_pool;
+mod storage_vol;
 
 use bridge::{Constant, Perl, CV};
 
@@ -38,6 +40,9 @@ const PACKAGES: &[&[(&str, bridge::XsubFn)]] = &[
     stream::XSUBS,
     storage_vol_transfer::XSUBS,
     event_default_loop::XSUBS,
+    connect::storage::XSUBS,
+    storage_pool::XSUBS,
+    storage_vol::XSUBS,
 ];
 
 /// Called by XSLoader when `Sys::Virt` loads.

@@ -30,7 +30,13 @@ my $s2 = mksnap($d, 'obj2');
 # What the objects are
 # ---------------------------------------------------------------------------
 
-for my $case ([$c, 'Sys::Virt'], [$d, 'Sys::Virt::Domain'], [$s, 'Sys::Virt::DomainSnapshot']) {
+# Storage objects are kinds 7 and 8 of the table: the highest-numbered
+# kinds blessed here.
+my $pool = $c->get_storage_pool_by_name('default-pool');
+my $vol = $pool->create_volume('<volume><name>obj.img</name><capacity>1024</capacity></volume>');
+
+for my $case ([$c, 'Sys::Virt'], [$d, 'Sys::Virt::Domain'], [$s, 'Sys::Virt::DomainSnapshot'],
+              [$pool, 'Sys::Virt::StoragePool'], [$vol, 'Sys::Virt::StorageVol']) {
     my ($o, $class) = @$case;
     is(ref $o, $class, "ref is $class");
     isa_ok($o, $class);
@@ -44,6 +50,9 @@ ok($c->can('get_uri') && $c->can('list_domains') && $c->can('new'), 'Sys::Virt c
 ok(!$s->can('create_snapshot'), 'a snapshot cannot create_snapshot');
 ok(!$d->isa('Sys::Virt'), 'a domain is not a Sys::Virt');
 ok(!$s->isa('Sys::Virt::Domain'), 'a snapshot is not a Sys::Virt::Domain');
+ok(!$vol->isa('Sys::Virt::StoragePool'), 'a volume is not a Sys::Virt::StoragePool');
+is(($pool->list_all_volumes)[0]->get_path, '/default-pool/obj.img', 'a listed volume is an object of its own');
+isnt(${ ($pool->list_all_volumes)[0] }, $$vol, 'with a handle of its own');
 isnt($$s, $$s2, 'two snapshots, two handles');
 {
     my $again = $d->get_snapshot_by_name('obj1');
@@ -119,6 +128,18 @@ my @refused = (
       qr/\ASys::Virt::get_uri: argument 'con' is not a Sys::Virt object at / ],
     [ 'class method list_child_snapshots', sub { Sys::Virt::DomainSnapshot->list_child_snapshots },
       qr/\ASys::Virt::DomainSnapshot::list_all_children: argument 'domss' is not a Sys::Virt::DomainSnapshot object at / ],
+    [ 'a StoragePool as a StorageVol', sub { Sys::Virt::StorageVol::get_path($pool) },
+      qr/\ASys::Virt::StorageVol::get_path: argument 'vol' is a Sys::Virt::StoragePool object, not a Sys::Virt::StorageVol object at / ],
+    [ 'a StorageVol as a StoragePool', sub { Sys::Virt::StoragePool::get_info($vol) },
+      qr/\ASys::Virt::StoragePool::get_info: argument 'pool' is a Sys::Virt::StorageVol object, not a Sys::Virt::StoragePool object at / ],
+    [ 'a forged StoragePool destroyed', sub { Sys::Virt::StoragePool::destroy(bless \(my $x = $$pool), 'Sys::Virt::StoragePool') },
+      qr/\ASys::Virt::StoragePool::destroy: argument 'pool' is not a Sys::Virt::StoragePool object at / ],
+    [ 'a string destroyed as a StoragePool', sub { Sys::Virt::StoragePool::destroy('default-pool') },
+      qr/\ASys::Virt::StoragePool::destroy: argument 'pool' is not a Sys::Virt::StoragePool object at / ],
+    [ 'a forged StorageVol', sub { Sys::Virt::StorageVol::delete(bless \(my $x = $$vol), 'Sys::Virt::StorageVol') },
+      qr/\ASys::Virt::StorageVol::delete: argument 'vol' is not a Sys::Virt::StorageVol object at / ],
+    [ 'Storable::dclone of a volume', sub { require Storable; Storable::dclone($vol) },
+      qr/\ASys::Virt::StorageVol objects hold live libvirt handles and cannot be serialized at / ],
     [ 'no invocant', sub { Sys::Virt::DomainSnapshot::get_name() },
       qr/\AUsage: Sys::Virt::DomainSnapshot::get_name\(domss\) at / ],
     [ 'Storable::dclone of a snapshot', sub { require Storable; Storable::dclone($s)->get_name },
@@ -159,6 +180,8 @@ like($s->get_xml_description, qr{<name>obj1</name>}, 'and talks to libvirt');
 is($d->get_name, 'test', 'the real domain works');
 ok($d->is_active, 'the forged destroy did not stop the domain');
 is($c->get_uri, TEST_URI, 'the real connection works');
+is($vol->get_path, '/default-pool/obj.img', 'the real volume works');
+ok($pool->is_active, 'the forged destroy did not stop the pool');
 same_names([$d->list_snapshot_names], [qw(obj1 obj2)], 'no snapshot was deleted by a forged object');
 
 # Forged objects freed, DESTROY called on them by hand: the real ones live on.

@@ -224,6 +224,37 @@ scenario('a thread started while an error object and stale objects are alive', s
     die "thread saw: $got\n" unless $got eq 'Sys::Virt::Error:42,gone,libvirt-error,test';
 });
 
+scenario('storage pools and volumes alive when threads start, used and dropped in them', sub {
+    my $con = Sys::Virt->new(uri => $URI);
+    my $pool = $con->get_storage_pool_by_name('default-pool');
+    my @vols = map { $pool->create_volume("<volume><name>thr-$_</name><capacity>4096</capacity></volume>") } 1 .. 4;
+    my $expect = join ',', map { $_->get_path } @vols;
+    my @thr = map {
+        my $n = $_;
+        threads->create(sub {
+            for (1 .. 25) {
+                my $got = join ',', map { $_->get_path } @vols;
+                die "thread saw $got\n" unless $got eq $expect;
+                my @all = $pool->list_all_volumes;
+                die "thread listed " . scalar(@all) . " volumes\n" unless @all == 4;
+                die "pool info\n" unless $pool->get_info->{capacity} > 0;
+            }
+            my $mine = $con->get_storage_volume_by_path("/default-pool/thr-$n");
+            @vols = ();
+            return $mine;
+        });
+    } 1 .. $THREADS;
+    my @back = map { $_->join } @thr;
+    die "a thread failed\n" if grep { !defined } @back;
+    my $got = join ',', map { $_->get_path } @back;
+    die "returned volumes: $got\n" unless $got eq $expect;
+    die "parent's volumes broke\n" unless join(',', map { $_->get_path } @vols) eq $expect;
+    $_->delete for @vols;
+    my $e = eval { $back[0]->get_info; 1 } ? undef : $@;
+    die "a returned volume of a deleted file answers\n" unless ref $e && $e->code == 50;
+    die "pool broke\n" unless $pool->get_name eq 'default-pool';
+});
+
 scenario('threads and the parent racing on one connection', sub {
     my $con = Sys::Virt->new(uri => $URI);
     my @thr = map {

@@ -33,14 +33,18 @@ BEGIN { Crash::assert_our_build() }
 
 my $URI = 'test:///default';
 
-my %CLASS = (con => 'Sys::Virt', dom => 'Sys::Virt::Domain', snap => 'Sys::Virt::DomainSnapshot');
+my %CLASS = (con => 'Sys::Virt', dom => 'Sys::Virt::Domain', snap => 'Sys::Virt::DomainSnapshot',
+             pool => 'Sys::Virt::StoragePool', vol => 'Sys::Virt::StorageVol');
 
 sub objects {
     my $con = Sys::Virt->new(uri => $URI);
     my $dom = $con->get_domain_by_name('test');
     my $snap = eval { $dom->get_snapshot_by_name('store') }
         || $dom->create_snapshot('<domainsnapshot><name>store</name></domainsnapshot>');
-    return { con => $con, dom => $dom, snap => $snap };
+    my $pool = $con->get_storage_pool_by_name('default-pool');
+    my $vol = eval { $pool->get_volume_by_name('store.img') }
+        || $pool->create_volume('<volume><name>store.img</name><capacity>1024</capacity></volume>');
+    return { con => $con, dom => $dom, snap => $snap, pool => $pool, vol => $vol };
 }
 
 # The XSUBs of a package that take the object first (all but the lookup
@@ -109,7 +113,7 @@ sub refused {
     print "REFUSED\n";
 }
 
-for my $kind (qw(con dom snap)) {
+for my $kind (qw(con dom snap pool vol)) {
     in_child("Storable::dclone of a $CLASS{$kind} object", sub {
         my $o = objects();
         my ($copy, $err) = copy_or_croak(dclone => sub { Storable::dclone($o->{$kind}) });
@@ -154,7 +158,7 @@ for my $kind (qw(con dom snap)) {
         in_child('retrieve in another process: the objects are refused', sub {
             my $o = Storable::retrieve($file);
             my $live = objects();
-            check_copy($_, delete $o->{$_}, $live->{$_}) for qw(con dom snap);
+            check_copy($_, delete $o->{$_}, $live->{$_}) for qw(con dom snap pool vol);
         });
     }
 }

@@ -26,6 +26,8 @@ my %packages = (
     'Sys::Virt::Domain'         => 'Sys/Virt/Domain.pm',
     'Sys::Virt::DomainSnapshot' => 'Sys/Virt/DomainSnapshot.pm',
     'Sys::Virt::Error'          => 'Sys/Virt/Error.pm',
+    'Sys::Virt::StoragePool'    => 'Sys/Virt/StoragePool.pm',
+    'Sys::Virt::StorageVol'     => 'Sys/Virt/StorageVol.pm',
 );
 
 for my $package (sort keys %packages) {

@@ -7,6 +7,8 @@ use Sys::Virt::Error;
 use Sys::Virt::Domain;
 use Sys::Virt::DomainSnapshot;
 use Sys::Virt::Stream;
+use Sys::Virt::StoragePool;
+use Sys::Virt::StorageVol;
 
 our $VERSION = '9.0.0';
 require XSLoader;
@@ -64,6 +66,43 @@ sub get_domain_by_id {
 sub get_domain_by_uuid {
     my ($self, $uuid) = @_;
     return Sys::Virt::Domain->_new(connection => $self, uuid => $uuid);
+}
+
+# Storage: the lookups the C module also writes in Perl, through the
+# classes' constructors (the name lookup and the legacy lists are XSUBs).
+sub create_storage_pool {
+    my ($self, $xml, $flags) = @_;
+    return Sys::Virt::StoragePool->_new(connection => $self, xml => $xml, flags => $flags || 0);
+}
+
+sub define_storage_pool {
+    my ($self, $xml, $flags) = @_;
+    return Sys::Virt::StoragePool->_new(connection => $self, xml => $xml, nocreate => 1, flags => $flags || 0);
+}
+
+sub get_storage_pool_by_uuid {
+    my ($self, $uuid) = @_;
+    return Sys::Virt::StoragePool->_new(connection => $self, uuid => $uuid);
+}
+
+sub get_storage_pool_by_volume {
+    my ($self, $volume) = @_;
+    return Sys::Virt::StoragePool->_new(connection => $self, volume => $volume);
+}
+
+sub get_storage_pool_by_target_path {
+    my ($self, $path) = @_;
+    return Sys::Virt::StoragePool->_new(connection => $self, target_path => $path);
+}
+
+sub get_storage_volume_by_path {
+    my ($self, $path) = @_;
+    return Sys::Virt::StorageVol->_new(connection => $self, path => $path);
+}
+
+sub get_storage_volume_by_key {
+    my ($self, $key) = @_;
+    return Sys::Virt::StorageVol->_new(connection => $self, key => $key);
 }
 
 # Called on a connection: the hypervisor's version; called as a class
@@ -159,6 +198,15 @@ defined.
 =item L<Sys::Virt::DomainSnapshot>
 
 A saved state of a domain's disks and, optionally, memory.
+
+=item L<Sys::Virt::StoragePool>
+
+A storage pool of the host: a directory, file system, volume group,
+iSCSI target... holding volumes.
+
+=item L<Sys::Virt::StorageVol>
+
+One volume of a pool, such as a disk image file.
 
 =item L<Sys::Virt::Error>
 
@@ -433,6 +481,121 @@ the domain with its C<create> method.
   });
   $dom->create;
   print $dom->get_name, " is ", ($dom->is_active ? 'up' : 'down'), "\n";
+
+=back
+
+=head2 Storage pools and volumes
+
+Pools are L<Sys::Virt::StoragePool> objects and their volumes
+L<Sys::Virt::StorageVol> objects. Lookups throw a L<Sys::Virt::Error>
+with code C<Sys::Virt::Error::ERR_NO_STORAGE_POOL> (or
+C<ERR_NO_STORAGE_VOL>) when nothing matches.
+
+=over 4
+
+=item my $count = $conn->num_of_storage_pools();
+
+Returns how many storage pools are active.
+
+=item my @names = $conn->list_storage_pool_names($maxnames);
+
+Returns the names of the active pools, at most C<$maxnames> of them.
+C<$maxnames> is optional: missing or undef returns every name; a
+negative number croaks.
+
+=item my @pools = $conn->list_storage_pools();
+
+Returns a pool object for each active pool, looked up one by one by
+name; a pool that stops or goes away meanwhile is left out.
+
+=item my $count = $conn->num_of_defined_storage_pools();
+
+Returns how many persistent pools are defined but inactive.
+
+=item my @names = $conn->list_defined_storage_pool_names($maxnames);
+
+Returns the names of the inactive pools, at most C<$maxnames> of them,
+with C<$maxnames> as for C<list_storage_pool_names>.
+
+=item my @pools = $conn->list_defined_storage_pools();
+
+Returns a pool object for each inactive pool, leaving out any that
+change state or go away while the list is made.
+
+=item my @pools = $conn->list_all_storage_pools($flags);
+
+Returns a pool object for every pool, active or not, in one call. The
+C<Sys::Virt::StoragePool::LIST_*> flags select a subset (by state,
+persistence, autostart and pool type); with no flags every pool is
+returned.
+
+=item my $pool = $conn->get_storage_pool_by_name($name);
+
+Returns the pool called C<$name>.
+
+=item my $pool = $conn->get_storage_pool_by_uuid($uuid);
+
+Returns the pool with the UUID C<$uuid>, given as 16 raw bytes or as 32
+hexadecimal digits with or without the four dashes (36 characters).
+Any other length dies with a plain message.
+
+=item my $pool = $conn->get_storage_pool_by_volume($vol);
+
+Returns the pool that the L<Sys::Virt::StorageVol> C<$vol> belongs to.
+
+=item my $pool = $conn->get_storage_pool_by_target_path($path);
+
+Returns the pool whose target (its directory, or device directory) is
+C<$path>.
+
+=item my $vol = $conn->get_storage_volume_by_path($path);
+
+Returns the volume whose path on the host is C<$path>, in whichever
+pool it is.
+
+=item my $vol = $conn->get_storage_volume_by_key($key);
+
+Returns the volume whose key is C<$key>.
+
+=item my $pool = $conn->create_storage_pool($xml, $flags);
+
+Creates a transient pool from the XML description C<$xml> and starts
+it: it goes away when it is destroyed. C<$flags> takes the
+C<Sys::Virt::StoragePool::CREATE_*> constants (to build it first).
+
+=item my $pool = $conn->define_storage_pool($xml, $flags);
+
+Defines a persistent pool from C<$xml> without starting it (see its
+C<build> and C<create> methods), or replaces the configuration of the
+pool with the same name and UUID. C<$flags> may be
+C<Sys::Virt::StoragePool::DEFINE_VALIDATE>.
+
+  use Sys::Virt;
+
+  my $conn = Sys::Virt->new(uri => 'test:///default');
+  my $pool = $conn->define_storage_pool(q{
+      <pool type='dir'>
+        <name>images</name>
+        <target><path>/srv/images</path></target>
+      </pool>
+  });
+  $pool->create;
+  my @active = $conn->list_all_storage_pools(Sys::Virt::StoragePool::LIST_ACTIVE);
+  print $_->get_name, "\n" for @active;
+
+=item my $xml = $conn->find_storage_pool_sources($type, $srcspec, $flags);
+
+Asks libvirt which sources a pool of type C<$type> (such as
+C<logical>, C<netfs> or C<iscsi>) could use, and returns them as an
+XML document of C<< <source> >> elements. C<$srcspec> is undef, or an
+XML C<< <source> >> document narrowing the search (such as the NFS
+server's C<< <host name='...'/> >>). C<$flags> must be 0.
+
+=item my $xml = $conn->get_storage_pool_capabilities($flags);
+
+Returns an XML document describing the pool types that the storage
+driver supports, with the source and volume formats of each. C<$flags>
+must be 0.
 
 =back
 
@@ -952,6 +1115,27 @@ so their argument errors name them. C<< _new(domain => $dom, name => $name) >>
 and C<< _new(domain => $dom, xml => $xml, flags => $flags) >> still work
 for programs that call it.
 
+=item Storage: flags where the constants are documented, srcspec may be undef
+
+C<create_storage_pool($xml, $flags)> and
+L<Sys::Virt::StoragePool/create> pass C<$flags> on (the C module
+documents the C<CREATE_*> constants but always passes 0);
+C<find_storage_pool_sources> passes an undef C<$srcspec> to libvirt as
+no hint, as documented, where the C module passed an empty string
+(with a warning), which libvirt then fails to parse. See also the
+differences listed in L<Sys::Virt::StoragePool> and
+L<Sys::Virt::StorageVol>.
+
+=item Storage name lookups and legacy lists are direct calls
+
+C<get_storage_pool_by_name>, C<list_storage_pools> and
+C<list_defined_storage_pools> are implemented directly rather than
+through C<< Sys::Virt::StoragePool->_new >> and C<eval>, with the same
+results, so their argument errors name them (and extra arguments croak
+with a usage message). C<list_storage_pool_names> and
+C<list_defined_storage_pool_names> treat C<maxnames> as the other name
+lists do (above).
+
 =back
 
 =head1 NOT YET IMPLEMENTED
@@ -968,7 +1152,7 @@ On connections: events and close callbacks, keepalive, identities, CPU compariso
 baselines, host statistics and tuning (free memory, CPU and memory
 stats, huge pages, suspend), domain capabilities, saving and restoring
 from files, domain statistics, native config conversion, and every
-object other than domains and their snapshots.
+object other than domains, their snapshots, storage pools and volumes.
 
 =item *
 
@@ -982,20 +1166,19 @@ the C module's L<Sys::Virt::Domain>.
 =item *
 
 The packages C<Sys::Virt::Network>, C<Sys::Virt::NetworkPort>,
-C<Sys::Virt::StoragePool>, C<Sys::Virt::StorageVol>,
 C<Sys::Virt::NodeDevice>, C<Sys::Virt::Interface>, C<Sys::Virt::Secret>,
 C<Sys::Virt::NWFilter>, C<Sys::Virt::NWFilterBinding>,
 C<Sys::Virt::DomainCheckpoint>, C<Sys::Virt::Event> (beyond the two
 functions in L<Sys::Virt::Stream/The event loop>) and
-C<Sys::Virt::EventImpl>. Of C<Sys::Virt::StorageVol>, C<upload> and
-C<download> are there.
+C<Sys::Virt::EventImpl>.
 
 =back
 
 =head1 SEE ALSO
 
-L<Sys::Virt::Domain>, L<Sys::Virt::DomainSnapshot>, L<Sys::Virt::Error>,
-L<Sys::Virt::Stream>, the libvirt API reference at L<https://libvirt.org/html/index.html>, and
+L<Sys::Virt::Domain>, L<Sys::Virt::DomainSnapshot>, L<Sys::Virt::StoragePool>,
+L<Sys::Virt::StorageVol>, L<Sys::Virt::Stream>, L<Sys::Virt::Error>,
+the libvirt API reference at L<https://libvirt.org/html/index.html>, and
 the XML formats at L<https://libvirt.org/format.html>.
 
 =head1 LICENSE

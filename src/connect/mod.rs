@@ -4,6 +4,7 @@
 
 pub mod auth;
 pub mod streams;
+pub mod storage;
 
 use auth::Auth;
 use crate::bridge::{Arg, Code, Flags, Handles, Hash, List, Obj, Owned, Texts};

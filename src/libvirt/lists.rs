@@ -10,7 +10,7 @@
 
 use std::os::raw::{c_char, c_int};
 
-use crate::bridge::{Arg, FromArg, Handle, Handles, Result, Texts};
+use crate::bridge::{Arg, FromArg, Handle, Handles, Owned, Result, Texts};
 
 use super::ret::{last_error, non_negative};
 
@@ -112,4 +112,28 @@ pub fn collect_ids(
     list: impl FnMut(*mut c_int, c_int) -> c_int,
 ) -> Result<Vec<c_int>> {
     collect(wanted, count, 0, list, |_| ())
+}
+
+/// The objects named by a `...ListNames(buffer, maxnames)` call, each
+/// found by `lookup` (a `...LookupByName` call, returning a new reference
+/// or NULL). A name whose object went away between the listing and its
+/// lookup is left out, as the C module's Perl helpers leave it out.
+pub fn objects_by_name<K: Handle<Ptr = *mut P>, P>(
+    count: &dyn Fn() -> c_int,
+    list: impl FnMut(*mut *mut c_char, c_int) -> c_int,
+    mut lookup: impl FnMut(*const c_char) -> *mut P,
+) -> Result<Vec<Owned<K>>> {
+    // SAFETY: libvirt hands over each string it fills in.
+    let free = |name: *mut c_char| unsafe { libc::free(name as *mut libc::c_void) };
+    let names = collect(MaxNames::All, count, std::ptr::null_mut(), list, |names| names.iter().for_each(|&n| free(n)))?;
+    let mut objects = Vec::with_capacity(names.len());
+    for name in names {
+        let ptr = lookup(name);
+        free(name);
+        if !ptr.is_null() {
+            // SAFETY: promised of `lookup`: a new reference that is ours.
+            objects.push(unsafe { Owned::adopt(ptr) });
+        }
+    }
+    Ok(objects)
 }
