@@ -61,7 +61,7 @@ was attached.
 A stream made with the C<NONBLOCK> flag never waits: C<recv> and
 C<send> return -2 when nothing can be moved yet. Such streams are
 usually driven by an event callback (C<add_callback>) from an event
-loop (L</Sys::Virt::Event::register_default>).
+loop (see L</The event loop>).
 
 =head1 METHODS
 
