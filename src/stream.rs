@@ -121,10 +121,11 @@ crate::xsubs! { "Sys::Virt::Stream";
     fn remove_callback(st: Obj<Stream>) -> Result<()> {
         stream_watch::release_deferred();
         // SAFETY: a live stream; libvirt may hand the callback's state to
-        // stream_watch's free hook, which only parks it.
+        // stream_watch's free hook, which only parks its Perl values.
         let rc = unsafe { virt_sys::virStreamEventRemoveCallback(st.raw()) };
-        stream_watch::release_deferred();
         ret::non_negative(rc)?;
+        stream_watch::removed(&st);
+        stream_watch::release_deferred();
         Ok(())
     }
 
