@@ -134,7 +134,8 @@ sub invalid_utf8 {
     return $bytes;
 }
 
-my %CLASS = (con => 'Sys::Virt', dom => 'Sys::Virt::Domain', snap => 'Sys::Virt::DomainSnapshot');
+my %CLASS = (con => 'Sys::Virt', dom => 'Sys::Virt::Domain', snap => 'Sys::Virt::DomainSnapshot',
+             st => 'Sys::Virt::Stream');
 
 # ------------------------------------------------------------- fixtures
 
@@ -191,8 +192,16 @@ sub build_fixtures {
     $fx{snap_destroyed}->DESTROY;
 
     # The address a freed object held.
-    for my $kind (qw(con dom snap)) {
-        my $tmp = $kind eq 'con' ? Sys::Virt->new(uri => $URI)
+    # A stream attached to a screenshot of the domain, and one on which
+    # DESTROY was called by hand.
+    $fx{st} = $con->new_stream;
+    $dom->screenshot($fx{st}, 0);
+    $fx{st_destroyed} = $con->new_stream;
+    $fx{st_destroyed}->DESTROY;
+
+    for my $kind (qw(con dom snap st)) {
+        my $tmp = $kind eq 'st' ? $con->new_stream
+                : $kind eq 'con' ? Sys::Virt->new(uri => $URI)
                 : $kind eq 'dom' ? $con->get_domain_by_name('fx-dom')
                 :                  $dom->get_snapshot_by_name('fx-child');
         $fx{"freed_addr_$kind"} = 0 + ${$tmp};
@@ -508,6 +517,89 @@ sub uuid_inputs {
     );
 }
 
+# Arguments of the stream calls.
+sub stream_inputs {
+    my ($type) = @_;
+    my @tied = (['tied dying', sub { tied_value('die') }, 'rethrow', 0, 'deref']);
+    return (
+        ['0',        sub { 0 },         'any', 1],
+        ['1',        sub { 1 },         'any'],
+        ['2**32-1',  sub { 2**32 - 1 }, 'any'],
+        ['-1',       sub { -1 },        'ours'],
+        ['2**32',    sub { 2**32 },     'ours'],
+        ['1.5',      sub { 1.5 },       'ours'],
+        ['"abc"',    sub { 'abc' },     'ours'],
+        ['undef',    sub { undef },     'ours', 1],
+        ['array ref', sub { [] },       'ours'],
+        @tied,
+    ) if $type eq 'screen';
+    return (int_inputs()) if $type eq 'fd';
+    return (
+        ['undef',    sub { undef },     'any', 1],
+        ['""',       sub { '' },        'any', 1],
+        ['bytes',    sub { "\0\xff\x80abc" }, 'any'],
+        ['1 MB',     sub { 'b' x (1 << 20) }, 'any'],
+        ['chars < 256 as UTF-8', sub { my $x = "\xe9t\xe9"; utf8::upgrade($x); $x }, 'any'],
+        ['wide characters', sub { "\x{263a}" }, 'ours'],
+        ['number',   sub { 12345 },     'any'],
+        ['array ref', sub { [] },       'ours'],
+        ['overloaded dying', sub { Sentinel::Overload->new('die') }, 'rethrow'],
+        @tied,
+    ) if $type eq 'bytes';
+    return (
+        ['0',        sub { 0 },         'any', 1],
+        ['10',       sub { 10 },        'any'],
+        ['2**31',    sub { 2**31 },     'any'],
+        ['2**62',    sub { 2**62 },     'any'],
+        ['2**64-1',  sub { ~0 },        'any'],
+        ['-1',       sub { -1 },        'ours'],
+        ['-2**63',   sub { -2**63 },    'ours'],
+        ['1.5',      sub { 1.5 },       'ours'],
+        ['inf',      sub { 9**9**9 },   'ours'],
+        ['"abc"',    sub { 'abc' },     'ours'],
+        ['undef',    sub { undef },     'ours', 1],
+        ['array ref', sub { [] },       'ours'],
+        @tied,
+    ) if $type eq 'nbytes';
+    return (
+        ['undef',    sub { undef },     'any', 1],
+        ['a string', sub { 'old' },     'any'],
+        ['a number', sub { 42 },        'any'],
+        ['a reference', sub { [] },     'any'],
+        ['an object', sub { $_[0]{con} }, 'any'],
+        ['tied (STORE does nothing)', sub { tied_value('ok', 'x') }, 'any', 0, 'deref'],
+        ['tied dying on FETCH', sub { tied_value('die') }, 'any', 0, 'deref'],
+    ) if $type eq 'out';
+    return (
+        ['0',        sub { 0 },         'any', 1],
+        ['2**40',    sub { 2**40 },     'any'],
+        ['-1',       sub { -1 },        'any'],
+        ['2**63-1',  sub { 9223372036854775807 }, 'any'],
+        ['2**64',    sub { 2**64 },     'ours'],
+        ['1.5',      sub { 1.5 },       'ours'],
+        ['"abc"',    sub { 'abc' },     'ours'],
+        ['undef',    sub { undef },     'ours', 1],
+        @tied,
+    ) if $type eq 'length';
+    return (
+        ['a sub',          sub { sub { $_[2] // 0 } }, 'any'],
+        ['a sub dying',    sub { sub { die "SENTINEL handler\n" } }, 'any'],
+        ['a sub returning a list', sub { sub { (1, 2, 3) } }, 'any'],
+        ['a sub returning 0', sub { sub { 0 } }, 'any'],
+        ['a sub returning undef', sub { sub { undef } }, 'any'],
+        ['a sub returning a string', sub { sub { 'lots' } }, 'any'],
+        ['a sub returning a huge number', sub { sub { 2**70 } }, 'any'],
+        ['a sub name',     sub { 'main::no_such_sub' }, 'any'],
+        ['undef',          sub { undef },      'any', 1],
+        ['a number',       sub { 5 },          'any'],
+        ['array ref',      sub { [] },         'any'],
+        ['hash ref',       sub { {} },         'any'],
+        ['object',         sub { $_[0]{con} }, 'any'],
+        @tied,
+    ) if $type eq 'handler';
+    die "no stream inputs for $type";
+}
+
 # --------------------------------------------------------- method specs
 #
 # Parameter types: con dom snap (objects); flags max (maxnames); domname
@@ -575,12 +667,41 @@ $SPEC{"Sys::Virt::DomainSnapshot::$_"} = [qw(snap flags?)] for qw(
 );
 
 # Storable's hook: refuses every object, whatever it is given.
-$SPEC{"${_}::STORABLE_freeze"} = [qw(anyobj cloning?)] for qw(Sys::Virt Sys::Virt::Domain Sys::Virt::DomainSnapshot);
+# Streams, and the calls that use them.
+%SPEC = (%SPEC,
+    'Sys::Virt::new_stream'                 => [qw(con flags?)],
+    'Sys::Virt::Domain::screenshot'         => [qw(dom st screen flags?)],
+    'Sys::Virt::Domain::open_console'       => [qw(dom st devname? flags?)],
+    'Sys::Virt::Domain::open_channel'       => [qw(dom st devname? flags?)],
+    'Sys::Virt::Domain::open_graphics'      => [qw(dom screen fd flags?)],
+    'Sys::Virt::Domain::open_graphics_fd'   => [qw(dom screen flags?)],
+    'Sys::Virt::Stream::_new'               => 'custom',
+    'Sys::Virt::Stream::_new_obj'           => [qw(con flags?)],
+    'Sys::Virt::Stream::_call_in_list'      => [qw(handler)],
+    'Sys::Virt::Stream::DESTROY'            => ['anyobj?'],
+    'Sys::Virt::Stream::send'               => [qw(st bytes nbytes)],
+    'Sys::Virt::Stream::recv'               => [qw(st out nbytes flags?)],
+    'Sys::Virt::Stream::recv_hole'          => [qw(st flags?)],
+    'Sys::Virt::Stream::send_hole'          => [qw(st length flags?)],
+    'Sys::Virt::Stream::recv_all'           => [qw(st handler)],
+    'Sys::Virt::Stream::send_all'           => [qw(st handler)],
+    'Sys::Virt::Stream::sparse_recv_all'    => [qw(st handler handler)],
+    'Sys::Virt::Stream::sparse_send_all'    => [qw(st handler handler handler)],
+    'Sys::Virt::Stream::add_callback'       => [qw(st id handler)],
+    'Sys::Virt::Stream::update_callback'    => [qw(st id)],
+    'Sys::Virt::Stream::remove_callback'    => [qw(st)],
+    'Sys::Virt::Stream::finish'             => [qw(st)],
+    'Sys::Virt::Stream::abort'              => [qw(st)],
+);
+
+$SPEC{"${_}::STORABLE_freeze"} = [qw(anyobj cloning?)] for qw(Sys::Virt Sys::Virt::Domain Sys::Virt::DomainSnapshot Sys::Virt::Stream);
 
 # Methods after which the fixtures may have changed (when they returned).
 my %MUTATES = map { $_ => 1 } qw(
     DESTROY create destroy shutdown reboot undefine suspend resume delete revert_to
-    set_autostart create_snapshot _create_xml _new);
+    set_autostart create_snapshot _create_xml _new
+    send recv send_hole recv_hole recv_all send_all sparse_recv_all sparse_send_all
+    add_callback update_callback remove_callback finish abort screenshot open_console open_channel);
 
 # The good value of each parameter type.
 my %GOOD = (
@@ -590,6 +711,7 @@ my %GOOD = (
     'con|class' => sub { $_[0]{con} },
     anyobj    => sub { my ($fx, $pkg) = @_;
                        $pkg eq 'Sys::Virt' ? Sys::Virt->new(uri => $URI)
+                     : $pkg eq 'Sys::Virt::Stream' ? $fx->{con}->new_stream
                      : $pkg eq 'Sys::Virt::Domain' ? $fx->{con}->get_domain_by_name('fx-dom')
                      : $fx->{dom}->get_snapshot_by_name('fx-child') },
     flags     => sub { 0 },
@@ -609,11 +731,22 @@ my %GOOD = (
     credlist  => sub { [Sys::Virt::CRED_AUTHNAME(), Sys::Virt::CRED_PASSPHRASE()] },
     callback  => sub { sub { 0 } },
     cloning   => sub { 0 },
+    st        => sub { $_[0]{st} },
+    screen    => sub { 0 },
+    fd        => sub { -1 },
+    devname   => sub { undef },
+    bytes     => sub { 'abc' },
+    nbytes    => sub { 3 },
+    out       => sub { undef },
+    length    => sub { 10 },
+    handler   => sub { sub { $_[2] // 0 } },
 );
 
 sub inputs_for {
     my ($type, $pkg) = @_;
-    return obj_inputs($type) if $type =~ /^(con|dom|snap)$/;
+    return obj_inputs($type) if $type =~ /^(con|dom|snap|st)$/;
+    return stream_inputs($type) if $type =~ /^(screen|fd|bytes|nbytes|out|length|handler)$/;
+    return string_inputs() if $type eq 'devname';
     if ($type eq 'con|class') {
         return (['class name', sub { 'Sys::Virt' }, 'any'],
                 map { [$_->[0], $_->[1], 'any', $_->[3], $_->[4]] } obj_inputs('con'));
@@ -655,7 +788,7 @@ sub subs_of {
     return @found;
 }
 
-my @methods = map { subs_of($_) } qw(Sys::Virt Sys::Virt::Domain Sys::Virt::DomainSnapshot);
+my @methods = map { subs_of($_) } qw(Sys::Virt Sys::Virt::Domain Sys::Virt::DomainSnapshot Sys::Virt::Stream);
 ok(scalar(@methods) >= 60, 'found the packages\' subs by walking their stashes')
     or diag 'found only: ' . join ' ', map { $_->{name} } @methods;
 
@@ -728,6 +861,7 @@ sub custom_cases {
         push @cases, { label => $label, args => $args, expect => $expect, falsy => $falsy };
     };
     my $class = $m->{pkg};
+    if ($class eq 'Sys::Virt::Stream') { stream_new_cases($add); return @cases }
     my ($key, $kind, @good_rest) =
           $class eq 'Sys::Virt'         ? ('uri', undef)
         : $class eq 'Sys::Virt::Domain' ? ('connection', 'con', name => 'fx-dom')
@@ -800,6 +934,30 @@ sub custom_cases {
         }
     }
     return @cases;
+}
+
+# Sys::Virt::Stream->_new(connection => $con, flags => $flags).
+sub stream_new_cases {
+    my ($add) = @_;
+    my $class = 'Sys::Virt::Stream';
+    $add->('good arguments', sub { ($class, connection => $_[0]{con}) }, 'any');
+    $add->('no arguments', sub { () }, 'any');
+    $add->('class only', sub { ($class) }, 'error');
+    $add->('odd parameter list', sub { ($class, connection => $_[0]{con}, 'dangling') }, 'any');
+    for my $inv (['undef', sub { undef }], ['other class', sub { 'Some::Other' }], ['an object', sub { $_[0]{con} }],
+                 ['array ref', sub { [] }]) {
+        my ($l, $mk) = @$inv;
+        $add->("invocant $l", sub { ($mk->($_[0]), connection => $_[0]{con}) }, 'any');
+    }
+    for my $in (grep { !$_->[4] } obj_inputs('con')) {
+        my ($l, $mk, $e, $f) = @$in;
+        $add->("connection=$l", sub { ($class, connection => $mk->($_[0], 'con')) }, $e, $f);
+    }
+    for my $in (grep { !$_->[4] } flags_inputs()) {
+        my ($l, $mk, $e, $f) = @$in;
+        $add->("flags=$l", sub { ($class, connection => $_[0]{con}, flags => $mk->($_[0])) }, $e, $f);
+    }
+    return;
 }
 
 for my $m (@methods) {

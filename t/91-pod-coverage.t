@@ -28,6 +28,7 @@ my %packages = (
     'Sys::Virt::Error'          => 'Sys/Virt/Error.pm',
     'Sys::Virt::StoragePool'    => 'Sys/Virt/StoragePool.pm',
     'Sys::Virt::StorageVol'     => 'Sys/Virt/StorageVol.pm',
+    'Sys::Virt::Stream'         => 'Sys/Virt/Stream.pm',
 );
 
 for my $package (sort keys %packages) {
