@@ -274,31 +274,15 @@ my $svol = $pool->create_volume(vol_xml('sparse.img', $SPARSE, 0));
 # ------------------------------------------------------- a serial console
 
 my $disk = $d->make_disk('g171');
-my $type = $d->domain_type;
-my $dom = $conn->define_domain(<<"EOF");
-<domain type='$type'>
-  <name>g171</name>
-  <memory unit='MiB'>48</memory>
-  <vcpu>1</vcpu>
-  <os>
-    <type arch='x86_64' machine='pc'>hvm</type>
-    <boot dev='hd'/>
-    <bios useserial='yes' rebootTimeout='0'/>
-  </os>
-  <devices>
-    <disk type='file' device='disk'>
-      <driver name='qemu' type='qcow2'/>
-      <source file='$disk'/>
-      <target dev='vda' bus='virtio'/>
-    </disk>
-    <serial type='pty'><target port='0'/></serial>
+# The suite's guest, with SeaBIOS writing to a serial console, and VNC.
+my $xml = $d->guest_xml('g171', $disk);
+$xml =~ s{(<boot dev='hd'/>)}{$1<bios useserial='yes' rebootTimeout='0'/>} or die "no <boot> in the guest XML";
+$xml =~ s{(<memballoon )}{<serial type='pty'><target port='0'/></serial>
     <console type='pty'><target type='serial' port='0'/></console>
     <graphics type='vnc' autoport='yes' listen='127.0.0.1'/>
     <video><model type='cirrus'/></video>
-    <memballoon model='none'/>
-  </devices>
-</domain>
-EOF
+    $1} or die "no <memballoon> in the guest XML";
+my $dom = $conn->define_domain($xml);
 $dom->create(Sys::Virt::Domain::START_PAUSED());
 {
     my $st = $conn->new_stream(Sys::Virt::Stream::NONBLOCK());
