@@ -81,39 +81,39 @@ crate::xsubs! { "Sys::Virt::StoragePool";
 
     fn undefine(pool: Obj<StoragePool>) -> Result<()> {
         // SAFETY: a live pool.
-        ret::non_negative(unsafe { virt_sys::virStoragePoolUndefine(pool.raw()) }).map(drop)
+        ret::done(unsafe { virt_sys::virStoragePoolUndefine(pool.raw()) })
     }
 
     /// The C module takes no flags here, although it documents the
     /// CREATE_WITH_BUILD* constants for starting a pool.
     fn create(pool: Obj<StoragePool>, flags: Flags) -> Result<()> {
         // SAFETY: a live pool.
-        ret::non_negative(unsafe { virt_sys::virStoragePoolCreate(pool.raw(), flags.0) }).map(drop)
+        ret::done(unsafe { virt_sys::virStoragePoolCreate(pool.raw(), flags.0) })
     }
 
     fn refresh(pool: Obj<StoragePool>, flags: Flags) -> Result<()> {
         // SAFETY: a live pool.
-        ret::non_negative(unsafe { virt_sys::virStoragePoolRefresh(pool.raw(), flags.0) }).map(drop)
+        ret::done(unsafe { virt_sys::virStoragePoolRefresh(pool.raw(), flags.0) })
     }
 
     fn build(pool: Obj<StoragePool>, flags: Flags) -> Result<()> {
         // SAFETY: a live pool.
-        ret::non_negative(unsafe { virt_sys::virStoragePoolBuild(pool.raw(), flags.0) }).map(drop)
+        ret::done(unsafe { virt_sys::virStoragePoolBuild(pool.raw(), flags.0) })
     }
 
     fn delete(pool: Obj<StoragePool>, flags: Flags) -> Result<()> {
         // SAFETY: a live pool.
-        ret::non_negative(unsafe { virt_sys::virStoragePoolDelete(pool.raw(), flags.0) }).map(drop)
+        ret::done(unsafe { virt_sys::virStoragePoolDelete(pool.raw(), flags.0) })
     }
 
     fn destroy(pool: Obj<StoragePool>) -> Result<()> {
         // SAFETY: a live pool.
-        ret::non_negative(unsafe { virt_sys::virStoragePoolDestroy(pool.raw()) }).map(drop)
+        ret::done(unsafe { virt_sys::virStoragePoolDestroy(pool.raw()) })
     }
 
     fn set_autostart(pool: Obj<StoragePool>, autostart: bool) -> Result<()> {
         // SAFETY: a live pool.
-        ret::non_negative(unsafe { virt_sys::virStoragePoolSetAutostart(pool.raw(), autostart as c_int) }).map(drop)
+        ret::done(unsafe { virt_sys::virStoragePoolSetAutostart(pool.raw(), autostart as c_int) })
     }
 
     fn get_autostart(pool: Obj<StoragePool>) -> Result<bool> {

@@ -48,7 +48,7 @@ crate::xsubs! { "Sys::Virt::StorageVol";
 
     fn resize(vol: Obj<StorageVol>, capacity: u64, flags: Flags) -> Result<()> {
         // SAFETY: a live volume.
-        ret::non_negative(unsafe { virt_sys::virStorageVolResize(vol.raw(), capacity, flags.0) }).map(drop)
+        ret::done(unsafe { virt_sys::virStorageVolResize(vol.raw(), capacity, flags.0) })
     }
 
     fn get_xml_description(vol: Obj<StorageVol>, flags: Flags) -> Result<CText> {
@@ -58,17 +58,17 @@ crate::xsubs! { "Sys::Virt::StorageVol";
 
     fn delete(vol: Obj<StorageVol>, flags: Flags) -> Result<()> {
         // SAFETY: a live volume.
-        ret::non_negative(unsafe { virt_sys::virStorageVolDelete(vol.raw(), flags.0) }).map(drop)
+        ret::done(unsafe { virt_sys::virStorageVolDelete(vol.raw(), flags.0) })
     }
 
     fn wipe(vol: Obj<StorageVol>, flags: Flags) -> Result<()> {
         // SAFETY: a live volume.
-        ret::non_negative(unsafe { virt_sys::virStorageVolWipe(vol.raw(), flags.0) }).map(drop)
+        ret::done(unsafe { virt_sys::virStorageVolWipe(vol.raw(), flags.0) })
     }
 
     fn wipe_pattern(vol: Obj<StorageVol>, algorithm: u32, flags: Flags) -> Result<()> {
         // SAFETY: a live volume.
-        ret::non_negative(unsafe { virt_sys::virStorageVolWipePattern(vol.raw(), algorithm, flags.0) }).map(drop)
+        ret::done(unsafe { virt_sys::virStorageVolWipePattern(vol.raw(), algorithm, flags.0) })
     }
 
     /// Without flags this is virStorageVolGetInfo, which older daemons

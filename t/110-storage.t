@@ -14,6 +14,8 @@ use Crash ();
 use Sys::Virt;
 BEGIN { Crash::assert_our_build() }
 
+use File::Temp ();
+use POSIX ();
 use Test::More;
 use SVTest;
 
@@ -305,5 +307,137 @@ croaks_ok(sub { $np->clone_volume(vol_xml('c', 1), $pool) },
 
 # What was made here is gone.
 is_deeply([names($c->list_all_storage_pools)], ['default-pool'], 'only the default pool remains');
+
+# ------------------------------------------------------------ parity
+#
+# The same storage program under the C module (when installed) and under
+# this build prints the same observations: values, object classes and
+# libvirt errors (code and message). It passes every maxnames, which the C
+# module requires, and avoids the calls whose behaviour differs on purpose.
+
+my $PROBE = <<'PERL';
+use strict; use warnings;
+use Sys::Virt;
+$| = 1;
+my $c = Sys::Virt->new(uri => 'test:///default');
+sub show {
+    my ($v) = @_;
+    return 'undef' unless defined $v;
+    return ref($v) . '<' . $v->get_name . '>' if ref($v) =~ /^Sys::Virt::Storage/;
+    return '{' . join(',', map { "$_=$v->{$_}" } sort keys %$v) . '}' if ref $v eq 'HASH';
+    return length($v) == 16 && $v =~ /[^ -~]/ ? unpack('H*', $v) : $v;
+}
+sub obs {
+    my ($label, $code) = @_;
+    my @r = eval { $code->() };
+    if ($@) {
+        my $e = $@;
+        print "$label: ", (ref $e ? "ERROR code=$e->{code} domain=$e->{domain} $e->{message}" : "DIED"), "\n";
+        return;
+    }
+    print "$label: ", join(' ', map { show($_) } @r), "\n";
+}
+sub sorted_names { return join ',', sort map { $_->get_name } @_ }
+my $pool = $c->get_storage_pool_by_name('default-pool');
+obs('counts', sub { ($c->num_of_storage_pools, $c->num_of_defined_storage_pools) });
+obs('names', sub { $c->list_storage_pool_names(10) });
+obs('defined names', sub { $c->list_defined_storage_pool_names(10) });
+obs('list_all', sub { sorted_names($c->list_all_storage_pools) });
+obs('list_storage_pools', sub { sorted_names($c->list_storage_pools) });
+obs('pool', sub { ($pool, $pool->get_uuid, $pool->get_uuid_string, $pool->is_active, $pool->is_persistent,
+                   $pool->get_autostart, $pool->get_info, $pool->num_of_storage_volumes) });
+obs('pool xml', sub { length $pool->get_xml_description(0) });
+obs('by uuid', sub { ($c->get_storage_pool_by_uuid($pool->get_uuid), $c->get_storage_pool_by_uuid($pool->get_uuid_string)) });
+obs('unknown pool', sub { $c->get_storage_pool_by_name('nope') });
+obs('unknown uuid', sub { $c->get_storage_pool_by_uuid('0' x 36) });
+obs('target path', sub { $c->get_storage_pool_by_target_path('/default-pool') });
+obs('capabilities', sub { $c->get_storage_pool_capabilities });
+obs('sources', sub { length $c->find_storage_pool_sources('logical', '<source/>') });
+obs('sources netfs', sub { $c->find_storage_pool_sources('netfs', "<source><host name='h'/></source>") });
+my $np = $c->define_storage_pool("<pool type='dir'><name>par</name><uuid>11111111-2222-3333-4444-555555555555</uuid><target><path>/par</path></target></pool>");
+obs('defined', sub { ($np, $np->is_active, $np->is_persistent, $np->get_info) });
+obs('defined counts', sub { ($c->num_of_storage_pools, $c->num_of_defined_storage_pools, $c->list_defined_storage_pool_names(5)) });
+obs('list_defined', sub { sorted_names($c->list_defined_storage_pools) });
+obs('flags inactive', sub { sorted_names($c->list_all_storage_pools(Sys::Virt::StoragePool::LIST_INACTIVE())) });
+obs('vols of inactive', sub { $np->num_of_storage_volumes });
+obs('build create', sub { $np->build(0); $np->create; ($np->is_active, $np->get_info) });
+obs('active names', sub { sort $c->list_storage_pool_names(10) });
+obs('refresh', sub { $np->refresh(0); 'done' });
+my $v1 = $np->create_volume("<volume><name>a</name><capacity>4096</capacity><allocation>1024</allocation></volume>");
+my $v2 = $np->clone_volume("<volume><name>b</name><capacity>8192</capacity></volume>", $v1);
+obs('volumes', sub { ($v1, $v1->get_path, $v1->get_key, $v1->get_info, $v1->get_info(0), $v2, $v2->get_info) });
+obs('vol xml', sub { $v1->get_xml_description });
+obs('vol names', sub { sort $np->list_storage_vol_names(10) });
+obs('vol names 1', sub { scalar(my @n = $np->list_storage_vol_names(1)) });
+obs('list_all_volumes', sub { sorted_names($np->list_all_volumes) });
+obs('list_volumes', sub { sorted_names($np->list_volumes) });
+obs('by name', sub { $np->get_volume_by_name('b') });
+obs('by name unknown', sub { $np->get_volume_by_name('zz') });
+obs('by path', sub { $c->get_storage_volume_by_path('/par/a') });
+obs('by key', sub { $c->get_storage_volume_by_key('/par/b') });
+obs('by path unknown', sub { $c->get_storage_volume_by_path('/par/zz') });
+obs('pool by vol', sub { $c->get_storage_pool_by_volume($v2) });
+obs('resize', sub { $v1->resize(10000) });
+obs('wipe', sub { $v1->wipe });
+obs('wipe_pattern', sub { $v1->wipe_pattern(Sys::Virt::StorageVol::WIPE_ALG_ZERO()) });
+obs('info flags', sub { $v1->get_info(Sys::Virt::StorageVol::GET_PHYSICAL()) });
+obs('duplicate', sub { $np->create_volume("<volume><name>a</name><capacity>1</capacity></volume>") });
+Sys::Virt->new(uri => 'test:///default')->get_storage_volume_by_path('/par/b')->delete;
+obs('stale vol', sub { ($v2->get_name, $v2->get_key) });
+obs('stale path', sub { $v2->get_path });
+obs('stale info', sub { $v2->get_info });
+obs('stale delete', sub { $v2->delete(0) });
+obs('clone stale', sub { $np->clone_volume("<volume><name>c</name><capacity>1</capacity></volume>", $v2) });
+obs('delete active pool', sub { $np->delete(0) });
+obs('destroy', sub { $np->destroy; ($np->is_active, $np->get_info) });
+obs('vol of stopped pool', sub { $v1->get_info });
+obs('delete pool', sub { $np->delete(0); 'done' });
+obs('undefine', sub { $np->undefine; ($np->get_name, $np->get_uuid_string) });
+obs('undefined info', sub { $np->get_info });
+obs('undefined create', sub { $np->create });
+my $tp = $c->create_storage_pool("<pool type='dir'><name>tpar</name><target><path>/tpar</path></target></pool>");
+obs('transient', sub { ($tp, $tp->is_active, $tp->is_persistent, sorted_names($c->list_all_storage_pools(Sys::Virt::StoragePool::LIST_TRANSIENT()))) });
+obs('transient destroyed', sub { $tp->destroy; $tp->get_info });
+obs('bad xml', sub { $c->define_storage_pool('<pool') });
+obs('bad vol xml', sub { $pool->create_volume('<volume') });
+obs('_new', sub { (Sys::Virt::StoragePool->_new(connection => $c, name => 'default-pool'),
+                   Sys::Virt::StorageVol->_new(connection => $c, path => '/nowhere')) });
+PERL
+
+sub run_probe {
+    my ($reference) = @_;
+    my $out = File::Temp->new;
+    my $pid = fork;
+    die "fork: $!" unless defined $pid;
+    if (!$pid) {
+        open STDOUT, '>&', $out or POSIX::_exit(126);
+        open STDERR, '>', '/dev/null' or POSIX::_exit(126);
+        if ($reference) {
+            delete @ENV{qw(PERL5LIB PERLLIB PERL5OPT)};
+            chdir '/';
+            exec $^X, '-e', $PROBE or POSIX::_exit(127);
+        }
+        exec $^X, (map { "-I$_" } grep { !ref } @INC), '-e', $PROBE or POSIX::_exit(127);
+    }
+    waitpid $pid, 0;
+    my $status = $?;
+    open my $in, '<', $out->filename or die $!;
+    return ($status, [map { chomp; $_ } <$in>]);
+}
+
+my ($ours_status, $ours) = run_probe(0);
+is($ours_status, 0, 'parity probe: runs under this build');
+cmp_ok(scalar @$ours, '>', 60, 'parity probe: prints its observations');
+like(join("\n", @$ours), qr/^volumes: Sys::Virt::StorageVol<a> \/par\/a \/par\/a \{allocation=1024,capacity=4096,type=0\}/m,
+     'parity probe: a volume line as expected');
+SKIP: {
+    my $ref_pm = '/usr/lib/x86_64-linux-gnu/perl5/5.36/Sys/Virt.pm';
+    skip "the C module ($ref_pm, libsys-virt-perl) is not installed", 2 unless -f $ref_pm;
+    my ($ref_status, $ref) = run_probe(1);
+    is($ref_status, 0, 'parity probe: runs under the C module');
+    is_deeply($ours, $ref, 'parity probe: the same observations as the C module')
+        or diag join "\n", map { "ours: $ours->[$_]\nref:  " . ($ref->[$_] // '(none)') }
+                           grep { ($ours->[$_] // '') ne ($ref->[$_] // '') } 0 .. $#$ours;
+}
 
 done_testing;

@@ -16,6 +16,8 @@ use Crash ();
 use Sys::Virt;
 BEGIN { Crash::assert_our_build() }
 
+use File::Temp ();
+use POSIX ();
 use Test::More;
 use PrivateLibvirtd;
 use SVTest qw(error_of error_code_is ERRC names sorted);
@@ -185,5 +187,95 @@ ok($tp->is_active && !$tp->is_persistent && -d $dir, 'create_storage_pool(CREATE
 $tp->destroy;
 rmdir $dir;
 error_code_is(error_of { $tp->get_info }, ERRC('ERR_NO_STORAGE_POOL'), 'a destroyed transient pool is gone');
+
+# ------------------------------------------------------------ parity
+#
+# The same program under the C module (when installed) and under this
+# build, on this daemon, each with a pool of its own: the same answers,
+# errors and files.
+
+my $PROBE = <<'PERL';
+use strict; use warnings;
+use Sys::Virt;
+use Digest::MD5 qw(md5_hex);
+$| = 1;
+my ($uri, $dir, $name) = @ARGV;
+my $c = Sys::Virt->new(uri => $uri);
+sub file { my $p = shift; return -e $p ? (-s $p) . ':' . do { open my $f, '<:raw', $p; local $/; md5_hex(<$f>) } : 'none' }
+sub obs {
+    my ($label, $code) = @_;
+    my @r = eval { $code->() };
+    my $e = $@;
+    print "$label: ", ($e ? (ref $e ? "ERROR code=$e->{code} domain=$e->{domain}" : 'DIED')
+                          : join(' ', map { !defined $_ ? 'undef' : ref $_ ? ref $_ : $_ } @r)), "\n";
+}
+sub vinfo { my $i = shift->get_info(@_); return "type=$i->{type} capacity=$i->{capacity}" }
+my $p = $c->define_storage_pool("<pool type='dir'><name>$name</name><target><path>$dir</path></target></pool>");
+obs('define', sub { ($p->is_active, $p->is_persistent, -e $dir ? 'dir' : 'nodir') });
+obs('build', sub { $p->build(0); -d $dir ? 'dir' : 'nodir' });
+obs('create', sub { $p->create; ($p->is_active, $p->get_info->{state}) });
+obs('by target', sub { $c->get_storage_pool_by_target_path($dir)->get_name eq $name ? 'same' : 'other' });
+my $xml = sub { "<volume><name>$_[0]</name><capacity unit='bytes'>$_[1]</capacity><target><format type='raw'/></target></volume>" };
+my $v = $p->create_volume($xml->('a.img', 65536));
+obs('volume', sub { ($v->get_name, $v->get_path eq "$dir/a.img" ? 'path' : 'otherpath', vinfo($v), file("$dir/a.img")) });
+{ open my $f, '+<:raw', "$dir/a.img" or die; print $f join('', map { chr($_ % 251) } 0 .. 65535); close $f }
+my $w = $p->clone_volume($xml->('b.img', 65536), $v);
+obs('clone', sub { (vinfo($w), file("$dir/b.img")) });
+obs('resize', sub { $w->resize(131072); (vinfo($w), file("$dir/b.img")) });
+obs('resize delta', sub { $w->resize(4096, Sys::Virt::StorageVol::RESIZE_DELTA()); (vinfo($w), file("$dir/b.img")) });
+obs('shrink', sub { $w->resize(65536, Sys::Virt::StorageVol::RESIZE_SHRINK()); (vinfo($w), file("$dir/b.img")) });
+obs('bad shrink', sub { $w->resize(10) });
+obs('physical', sub { vinfo($w, Sys::Virt::StorageVol::GET_PHYSICAL()) });
+obs('wipe', sub { $w->wipe; file("$dir/b.img") });
+obs('wipe zero', sub { $v->wipe_pattern(Sys::Virt::StorageVol::WIPE_ALG_ZERO()); file("$dir/a.img") });
+obs('names', sub { sort $p->list_storage_vol_names(10) });
+obs('by path', sub { $c->get_storage_volume_by_path("$dir/b.img")->get_name });
+obs('by key', sub { $c->get_storage_volume_by_key("$dir/a.img")->get_name });
+obs('unknown path', sub { $c->get_storage_volume_by_path("$dir/none.img") });
+obs('delete', sub { $w->delete(0); file("$dir/b.img") });
+obs('stale', sub { $w->get_info });
+obs('stale wipe', sub { $w->wipe });
+obs('caps', sub { $c->get_storage_pool_capabilities =~ /<storagepoolCapabilities>/ ? 'caps' : 'nocaps' });
+obs('delete active', sub { $p->delete(0) });
+obs('destroy', sub { $v->delete; $p->destroy; ($p->is_active, -d $dir ? 'dir' : 'nodir') });
+obs('delete', sub { $p->delete(0); -e $dir ? 'dir' : 'nodir' });
+obs('undefine', sub { $p->undefine; 'done' });
+obs('gone', sub { $p->get_info });
+PERL
+
+sub run_probe {
+    my ($reference, $name) = @_;
+    my $out = File::Temp->new;
+    my $pdir = $d->dir . "/$name";
+    my $pid = fork;
+    die "fork: $!" unless defined $pid;
+    if (!$pid) {
+        open STDOUT, '>&', $out or POSIX::_exit(126);
+        open STDERR, '>', '/dev/null' or POSIX::_exit(126);
+        my @perl = $reference ? ($^X) : ($^X, map { "-I$_" } grep { !ref } @INC);
+        if ($reference) {
+            delete @ENV{qw(PERL5LIB PERLLIB PERL5OPT)};
+            chdir '/';
+        }
+        exec @perl, '-e', $PROBE, $d->uri, $pdir, $name or POSIX::_exit(127);
+    }
+    waitpid $pid, 0;
+    my $status = $?;
+    open my $in, '<', $out->filename or die $!;
+    return ($status, [map { chomp; $_ } <$in>]);
+}
+
+my ($ours_status, $ours) = run_probe(0, 'parity-ours');
+is($ours_status, 0, 'parity probe: runs under this build');
+is(scalar @$ours, 26, 'parity probe: prints its observations') or diag join "\n", @$ours;
+SKIP: {
+    my $ref_pm = '/usr/lib/x86_64-linux-gnu/perl5/5.36/Sys/Virt.pm';
+    skip "the C module ($ref_pm, libsys-virt-perl) is not installed", 2 unless -f $ref_pm;
+    my ($ref_status, $ref) = run_probe(1, 'parity-ref');
+    is($ref_status, 0, 'parity probe: runs under the C module');
+    is_deeply($ours, $ref, 'parity probe: the same answers, errors and files as the C module')
+        or diag join "\n", map { "ours: $ours->[$_]\nref:  " . ($ref->[$_] // '(none)') }
+                           grep { ($ours->[$_] // '') ne ($ref->[$_] // '') } 0 .. $#$ours;
+}
 
 done_testing;

@@ -2,7 +2,8 @@
 #
 # No input crashes or hangs the process.
 #
-# Every sub of Sys::Virt, Sys::Virt::Domain and Sys::Virt::DomainSnapshot
+# Every sub of Sys::Virt, Sys::Virt::Domain, Sys::Virt::DomainSnapshot,
+# Sys::Virt::StoragePool and Sys::Virt::StorageVol
 # (found by walking the packages' stashes: XSUBs and Perl subs alike) is
 # called with bad invocants and bad arguments: undef, strings, numbers,
 # references of every kind, objects of the wrong class, forged blessed
@@ -128,6 +129,10 @@ sub dom_xml {
 
 sub snap_xml { return "<domainsnapshot><name>$_[0]</name></domainsnapshot>" }
 
+sub pool_xml { return "<pool type='dir'><name>$_[0]</name><target><path>/$_[0]</path></target></pool>" }
+
+sub vol_xml { return "<volume><name>$_[0]</name><capacity>1024</capacity></volume>" }
+
 sub invalid_utf8 {
     my ($bytes) = @_;
     Encode::_utf8_on($bytes);
@@ -135,7 +140,20 @@ sub invalid_utf8 {
 }
 
 my %CLASS = (con => 'Sys::Virt', dom => 'Sys::Virt::Domain', snap => 'Sys::Virt::DomainSnapshot',
+             pool => 'Sys::Virt::StoragePool', vol => 'Sys::Virt::StorageVol',
              st => 'Sys::Virt::Stream');
+my @KINDS = qw(con dom snap pool vol st);
+
+# A new object of each kind, standing for the fixtures' objects.
+sub fresh_object {
+    my ($fx, $kind) = @_;
+    return $kind eq 'con'  ? Sys::Virt->new(uri => $URI)
+         : $kind eq 'dom'  ? $fx->{con}->get_domain_by_name('fx-dom')
+         : $kind eq 'snap' ? $fx->{dom}->get_snapshot_by_name('fx-child')
+         : $kind eq 'pool' ? $fx->{con}->get_storage_pool_by_name('fx-pool')
+         : $kind eq 'st'   ? $fx->{con}->new_stream
+         :                   $fx->{pool}->get_volume_by_name('fx-vol');
+}
 
 # ------------------------------------------------------------- fixtures
 
@@ -151,6 +169,25 @@ sub build_fixtures {
     $fx{snap_child} = $dom->create_snapshot(snap_xml('fx-child'));
     $fx{id} = $dom->get_id;
     $fx{uuid} = $dom->get_uuid_string;
+
+    # An active pool with a volume, and storage objects in odd states.
+    my $pool = $fx{pool} = $con->define_storage_pool(pool_xml('fx-pool'));
+    $pool->create;
+    $fx{pool_uuid} = $pool->get_uuid_string;
+    $fx{vol} = $pool->create_volume(vol_xml('fx-vol'));
+    $fx{vol_deleted} = $pool->create_volume(vol_xml('fx-vol-gone'));
+    Sys::Virt->new(uri => $URI)->get_storage_volume_by_path('/fx-pool/fx-vol-gone')->delete;
+    my $upool = $con->define_storage_pool(pool_xml('fx-upool'));
+    $upool->undefine;
+    $fx{pool_undefined} = $upool;
+    my $ipool = $fx{pool_inactive} = $con->define_storage_pool(pool_xml('fx-ipool'));
+    $ipool->create;
+    $fx{vol_pool_stopped} = $ipool->create_volume(vol_xml('fx-ivol'));
+    $ipool->destroy;
+    {
+        my $c4 = Sys::Virt->new(uri => $URI);
+        $fx{vol_orphan} = $c4->get_storage_pool_by_name('fx-pool')->get_volume_by_name('fx-vol');
+    }
 
     # Stale objects: what they stand for is gone.
     my $gone = $dom->create_snapshot(snap_xml('fx-gone'));
@@ -190,6 +227,10 @@ sub build_fixtures {
     $fx{dom_destroyed}->DESTROY;
     $fx{snap_destroyed} = $dom->get_snapshot_by_name('fx-root');
     $fx{snap_destroyed}->DESTROY;
+    $fx{pool_destroyed} = $con->get_storage_pool_by_name('fx-pool');
+    $fx{pool_destroyed}->DESTROY;
+    $fx{vol_destroyed} = $pool->get_volume_by_name('fx-vol');
+    $fx{vol_destroyed}->DESTROY;
 
     # The address a freed object held.
     # A stream attached to a screenshot of the domain, and one on which
@@ -199,11 +240,9 @@ sub build_fixtures {
     $fx{st_destroyed} = $con->new_stream;
     $fx{st_destroyed}->DESTROY;
 
-    for my $kind (qw(con dom snap st)) {
-        my $tmp = $kind eq 'st' ? $con->new_stream
-                : $kind eq 'con' ? Sys::Virt->new(uri => $URI)
-                : $kind eq 'dom' ? $con->get_domain_by_name('fx-dom')
-                :                  $dom->get_snapshot_by_name('fx-child');
+
+    for my $kind (@KINDS) {
+        my $tmp = fresh_object(\%fx, $kind);
         $fx{"freed_addr_$kind"} = 0 + ${$tmp};
         undef $tmp;
     }
@@ -217,16 +256,33 @@ sub teardown {
         eval { $d->destroy } if eval { $d->is_active };
         eval { $d->undefine(Sys::Virt::Domain::UNDEFINE_SNAPSHOTS_METADATA()) };
     }
+    for my $p (grep { $_->get_name =~ /^fx-/ } $con->list_all_storage_pools) {
+        eval { $_->delete } for eval { $p->list_all_volumes };
+        eval { $p->destroy };
+        eval { $p->undefine };
+    }
 }
 
 # ------------------------------------------------------- bad input sets
 #
 # Each entry: [label, sub ($fx, $kind) { value }, expectation, falsy].
 
+# Fixtures of each kind in odd states: [label, fixture key].
+my %STALE = (
+    dom  => [['domain undefined', 'dom_undefined'], ['transient domain gone', 'dom_gone'],
+             ['domain of dropped connection', 'dom_orphan']],
+    snap => [['snapshot deleted', 'snap_deleted'], ['snapshot of undefined domain', 'snap_dom_gone'],
+             ['snapshot of dropped domain and connection', 'snap_orphan'],
+             ['child snapshot of dropped domain and connection', 'snap_orphan2']],
+    pool => [['pool undefined', 'pool_undefined'], ['pool inactive', 'pool_inactive']],
+    vol  => [['volume deleted by another connection', 'vol_deleted'], ['volume of a stopped pool', 'vol_pool_stopped'],
+             ['volume of dropped pool and connection', 'vol_orphan']],
+);
+
 sub obj_inputs {
     my ($kind) = @_;
     my $class = $CLASS{$kind};
-    my @others = grep { $_ ne $kind } qw(con dom snap);
+    my @others = grep { $_ ne $kind } @KINDS;
     return (
         ['undef',              sub { undef },                         'ours', 1],
         ['empty string',       sub { '' },                            'ours', 1],
@@ -260,26 +316,14 @@ sub obj_inputs {
         ['copy of live scalar',  sub { my $x = ${ $_[0]{$kind} }; bless \$x, $class }, 'ours'],
         (map { my $o = $_; ["object of class $CLASS{$o}", sub { $_[0]{$o} }, 'ours'] } @others),
         (map { my $o = $_; ["$CLASS{$o} object reblessed", sub {
-            my $h = $o eq 'con' ? Sys::Virt->new(uri => $URI)
-                  : $o eq 'dom' ? $_[0]{con}->get_domain_by_name('fx-dom')
-                  :               $_[0]{dom}->get_snapshot_by_name('fx-root');
-            bless $h, $class }, 'ours'] } @others),
+            bless fresh_object($_[0], $o), $class }, 'ours'] } @others),
         ['Sys::Virt::Error object', sub { bless { code => 1, level => 2, domain => 0, message => 'x' }, 'Sys::Virt::Error' }, 'ours'],
         # DESTROY is empty: a handle goes only with the object's last reference.
         ['object after an explicit DESTROY', sub { $_[0]{"${kind}_destroyed"} }, 'any'],
         ['tied scalar holding the object', sub { tied_value('ok', $_[0]{$kind}) }, 'any', 0, 'deref'],
         ['tied scalar dying',  sub { tied_value('die') },             'any', 0, 'deref'],
-        ($kind eq 'dom' ? (
-            ['domain undefined',         sub { $_[0]{dom_undefined} }, 'any'],
-            ['transient domain gone',    sub { $_[0]{dom_gone} },      'any'],
-            ['domain of dropped connection', sub { $_[0]{dom_orphan} }, 'any'],
-        ) : ()),
-        ($kind eq 'snap' ? (
-            ['snapshot deleted',         sub { $_[0]{snap_deleted} },  'any'],
-            ['snapshot of undefined domain', sub { $_[0]{snap_dom_gone} }, 'any'],
-            ['snapshot of dropped domain and connection', sub { $_[0]{snap_orphan} }, 'any'],
-            ['child snapshot of dropped domain and connection', sub { $_[0]{snap_orphan2} }, 'any'],
-        ) : ()),
+        # Objects whose libvirt object is gone or unreachable.
+        (map { my ($label, $key) = @$_; [$label, sub { $_[0]{$key} }, 'any'] } @{ $STALE{$kind} || [] }),
     );
 }
 
@@ -385,8 +429,8 @@ sub string_inputs {
 }
 
 sub xml_inputs {
-    my ($root) = @_;    # 'domain' or 'domainsnapshot'
-    my $mk = $root eq 'domain' ? \&dom_xml : \&snap_xml;
+    my ($root) = @_;    # 'domain', 'domainsnapshot', 'pool' or 'volume'
+    my $mk = { domain => \&dom_xml, domainsnapshot => \&snap_xml, pool => \&pool_xml, volume => \&vol_xml }->{$root};
     # Made once, in the parent, and shared with every child.
     my $bad = big_string("bad-$root", sub { "<$root>" . ('<a>' x ($BIG / 3)) });
     my $text = big_string("text-$root", sub { "<$root><name>fx-big</name>" . ('x' x $BIG) });
@@ -600,14 +644,35 @@ sub stream_inputs {
     die "no stream inputs for $type";
 }
 
+# Unsigned numbers of $bits bits (64: sizes, 32: an algorithm).
+sub unsigned_inputs {
+    my ($bits) = @_;
+    return (
+        ['0',        sub { 0 },           'any', 1],
+        ['9',        sub { 9 },           'any'],
+        ["2**$bits-1", sub { $bits == 64 ? ~0 : 2**$bits - 1 }, 'any'],
+        ['-1',       sub { -1 },          'ours'],
+        ["2**$bits", sub { 2**$bits },    'ours'],
+        ['1.5',      sub { 1.5 },         'ours'],
+        ['inf',      sub { 9**9**9 },     'ours'],
+        ['"abc"',    sub { 'abc' },       'ours'],
+        ['undef',    sub { undef },       'ours', 1],
+        ['array ref', sub { [] },         'ours'],
+        ['tied dying', sub { tied_value('die') }, 'rethrow', 0, 'deref'],
+    );
+}
+
 # --------------------------------------------------------- method specs
 #
 # Parameter types: con dom snap (objects); flags max (maxnames); domname
 # snapname uri domtype uuidstr (strings); domxml snapxml; id; bool; uuid
 # (16 bytes or a string form); uuidbytes; anyobj (DESTROY's invocant, which
 # may be anything: DESTROY is empty);
-# con|class (an invocant that may be a class name). A trailing '?' marks
-# an optional parameter.
+# con|class (an invocant that may be a class name); pool vol (objects),
+# poolname volname path key pooltype srcspec (strings), poolxml volxml,
+# pooluuid pooluuidbytes pooluuidstr, capacity (u64), algorithm (u32),
+# conany (a connection argument that is not used: anything goes). A
+# trailing '?' marks an optional parameter.
 
 my %SPEC;
 $SPEC{"Sys::Virt::$_"} = ['con'] for qw(
@@ -666,6 +731,58 @@ $SPEC{"Sys::Virt::DomainSnapshot::$_"} = [qw(snap flags?)] for qw(
     'Sys::Virt::DomainSnapshot::list_child_snapshot_names' => [qw(snap maxnames? flags?)],
 );
 
+$SPEC{"Sys::Virt::$_"} = ['con'] for qw(
+    num_of_storage_pools num_of_defined_storage_pools list_storage_pools list_defined_storage_pools);
+%SPEC = (%SPEC,
+    'Sys::Virt::list_storage_pool_names'    => [qw(con maxnames?)],
+    'Sys::Virt::list_defined_storage_pool_names' => [qw(con maxnames?)],
+    'Sys::Virt::list_all_storage_pools'     => [qw(con flags?)],
+    'Sys::Virt::get_storage_pool_by_name'   => [qw(con poolname)],
+    'Sys::Virt::get_storage_pool_by_uuid'   => [qw(con pooluuid)],
+    'Sys::Virt::get_storage_pool_by_volume' => [qw(conany vol)],
+    'Sys::Virt::get_storage_pool_by_target_path' => [qw(con path)],
+    'Sys::Virt::get_storage_volume_by_path' => [qw(con path)],
+    'Sys::Virt::get_storage_volume_by_key'  => [qw(con key)],
+    'Sys::Virt::create_storage_pool'        => [qw(con poolxml flags?)],
+    'Sys::Virt::define_storage_pool'        => [qw(con poolxml flags?)],
+    'Sys::Virt::find_storage_pool_sources'  => [qw(con pooltype srcspec? flags?)],
+    'Sys::Virt::get_storage_pool_capabilities' => [qw(con flags?)],
+);
+$SPEC{"Sys::Virt::StoragePool::$_"} = ['pool'] for qw(
+    get_name get_uuid get_uuid_string is_active is_persistent undefine destroy get_autostart
+    get_info num_of_storage_volumes list_volumes);
+$SPEC{"Sys::Virt::StoragePool::$_"} = [qw(pool flags?)] for qw(
+    get_xml_description create refresh build delete list_all_volumes);
+%SPEC = (%SPEC,
+    'Sys::Virt::StoragePool::_new'          => 'custom',
+    'Sys::Virt::StoragePool::DESTROY'       => ['anyobj?'],
+    'Sys::Virt::StoragePool::_create_xml'   => [qw(con poolxml flags?)],
+    'Sys::Virt::StoragePool::_define_xml'   => [qw(con poolxml flags?)],
+    'Sys::Virt::StoragePool::_lookup_by_name' => [qw(con poolname)],
+    'Sys::Virt::StoragePool::_lookup_by_uuid' => [qw(con pooluuidbytes)],
+    'Sys::Virt::StoragePool::_lookup_by_uuid_string' => [qw(con pooluuidstr)],
+    'Sys::Virt::StoragePool::_lookup_by_volume' => [qw(vol)],
+    'Sys::Virt::StoragePool::_lookup_by_target_path' => [qw(con path)],
+    'Sys::Virt::StoragePool::set_autostart' => [qw(pool bool)],
+    'Sys::Virt::StoragePool::list_storage_vol_names' => [qw(pool maxnames?)],
+    'Sys::Virt::StoragePool::get_volume_by_name' => [qw(pool volname)],
+    'Sys::Virt::StoragePool::create_volume' => [qw(pool volxml vol? flags?)],
+    'Sys::Virt::StoragePool::clone_volume'  => [qw(pool volxml vol flags?)],
+);
+$SPEC{"Sys::Virt::StorageVol::$_"} = ['vol'] for qw(get_name get_key get_path);
+$SPEC{"Sys::Virt::StorageVol::$_"} = [qw(vol flags?)] for qw(get_xml_description delete wipe get_info);
+%SPEC = (%SPEC,
+    'Sys::Virt::StorageVol::_new'           => 'custom',
+    'Sys::Virt::StorageVol::DESTROY'        => ['anyobj?'],
+    'Sys::Virt::StorageVol::_create_xml'    => [qw(pool volxml flags?)],
+    'Sys::Virt::StorageVol::_create_xml_from' => [qw(pool volxml vol flags?)],
+    'Sys::Virt::StorageVol::_lookup_by_name' => [qw(pool volname)],
+    'Sys::Virt::StorageVol::_lookup_by_key' => [qw(con key)],
+    'Sys::Virt::StorageVol::_lookup_by_path' => [qw(con path)],
+    'Sys::Virt::StorageVol::resize'         => [qw(vol capacity flags?)],
+    'Sys::Virt::StorageVol::wipe_pattern'   => [qw(vol algorithm flags?)],
+);
+
 # Storable's hook: refuses every object, whatever it is given.
 # Streams, and the calls that use them.
 %SPEC = (%SPEC,
@@ -692,16 +809,20 @@ $SPEC{"Sys::Virt::DomainSnapshot::$_"} = [qw(snap flags?)] for qw(
     'Sys::Virt::Stream::remove_callback'    => [qw(st)],
     'Sys::Virt::Stream::finish'             => [qw(st)],
     'Sys::Virt::Stream::abort'              => [qw(st)],
+    'Sys::Virt::StorageVol::upload'         => [qw(vol st capacity capacity flags?)],
+    'Sys::Virt::StorageVol::download'       => [qw(vol st capacity capacity flags?)],
 );
 
-$SPEC{"${_}::STORABLE_freeze"} = [qw(anyobj cloning?)] for qw(Sys::Virt Sys::Virt::Domain Sys::Virt::DomainSnapshot Sys::Virt::Stream);
+$SPEC{"${_}::STORABLE_freeze"} = [qw(anyobj cloning?)] for values %CLASS;
 
 # Methods after which the fixtures may have changed (when they returned).
 my %MUTATES = map { $_ => 1 } qw(
     DESTROY create destroy shutdown reboot undefine suspend resume delete revert_to
     set_autostart create_snapshot _create_xml _new
     send recv send_hole recv_hole recv_all send_all sparse_recv_all sparse_send_all
-    add_callback update_callback remove_callback finish abort screenshot open_console open_channel);
+    add_callback update_callback remove_callback finish abort screenshot open_console open_channel upload download
+    build refresh wipe wipe_pattern resize create_volume clone_volume _create_xml_from
+    create_storage_pool define_storage_pool);
 
 # The good value of each parameter type.
 my %GOOD = (
@@ -710,10 +831,24 @@ my %GOOD = (
     snap      => sub { $_[0]{snap} },
     'con|class' => sub { $_[0]{con} },
     anyobj    => sub { my ($fx, $pkg) = @_;
-                       $pkg eq 'Sys::Virt' ? Sys::Virt->new(uri => $URI)
-                     : $pkg eq 'Sys::Virt::Stream' ? $fx->{con}->new_stream
-                     : $pkg eq 'Sys::Virt::Domain' ? $fx->{con}->get_domain_by_name('fx-dom')
-                     : $fx->{dom}->get_snapshot_by_name('fx-child') },
+                       my ($kind) = grep { $CLASS{$_} eq $pkg } keys %CLASS;
+                       fresh_object($fx, $kind) },
+    pool      => sub { $_[0]{pool} },
+    vol       => sub { $_[0]{vol} },
+    conany    => sub { $_[0]{con} },
+    poolname  => sub { 'fx-pool' },
+    volname   => sub { 'fx-vol' },
+    path      => sub { '/fx-pool/fx-vol' },
+    key       => sub { '/fx-pool/fx-vol' },
+    pooltype  => sub { 'logical' },
+    srcspec   => sub { undef },
+    poolxml   => sub { pool_xml('fx-new') },
+    volxml    => sub { vol_xml('fx-new') },
+    pooluuid  => sub { $_[0]{pool_uuid} },
+    pooluuidstr => sub { $_[0]{pool_uuid} },
+    pooluuidbytes => sub { my $u = $_[0]{pool_uuid}; $u =~ tr/-//d; pack 'H*', $u },
+    capacity  => sub { 1 << 20 },
+    algorithm => sub { 0 },
     flags     => sub { 0 },
     maxnames  => sub { 100 },
     maxids    => sub { 100 },
@@ -744,7 +879,8 @@ my %GOOD = (
 
 sub inputs_for {
     my ($type, $pkg) = @_;
-    return obj_inputs($type) if $type =~ /^(con|dom|snap|st)$/;
+    return obj_inputs($type) if $type =~ /^(con|dom|snap|pool|vol|st)$/;
+    return map { [$_->[0], $_->[1], 'any', $_->[3], $_->[4]] } obj_inputs('con') if $type eq 'conany';
     return stream_inputs($type) if $type =~ /^(screen|fd|bytes|nbytes|out|length|handler)$/;
     return string_inputs() if $type eq 'devname';
     if ($type eq 'con|class') {
@@ -757,12 +893,16 @@ sub inputs_for {
     }
     return flags_inputs() if $type eq 'flags';
     return max_inputs($type) if $type =~ /^max/;
-    return string_inputs() if $type =~ /^(domname|snapname|uri|domtype|uuidstr)$/;
+    return string_inputs() if $type =~ /^(domname|snapname|uri|domtype|uuidstr|poolname|volname|path|key|pooltype|srcspec|pooluuidstr)$/;
     return xml_inputs('domain') if $type eq 'domxml';
     return xml_inputs('domainsnapshot') if $type eq 'snapxml';
+    return xml_inputs('pool') if $type eq 'poolxml';
+    return xml_inputs('volume') if $type eq 'volxml';
+    return unsigned_inputs(64) if $type eq 'capacity';
+    return unsigned_inputs(32) if $type eq 'algorithm';
     return int_inputs() if $type eq 'id';
     return bool_inputs() if $type eq 'bool';
-    return uuid_inputs() if $type =~ /^uuid/;
+    return uuid_inputs() if $type =~ /^(?:pool)?uuid/;
     return credlist_inputs() if $type eq 'credlist';
     return callback_inputs() if $type eq 'callback';
     return map { [$_->[0], $_->[1], 'any', $_->[3], $_->[4]] } flags_inputs() if $type eq 'cloning';
@@ -788,7 +928,8 @@ sub subs_of {
     return @found;
 }
 
-my @methods = map { subs_of($_) } qw(Sys::Virt Sys::Virt::Domain Sys::Virt::DomainSnapshot Sys::Virt::Stream);
+my @methods = map { subs_of($_) } qw(Sys::Virt Sys::Virt::Domain Sys::Virt::DomainSnapshot
+                                    Sys::Virt::StoragePool Sys::Virt::StorageVol Sys::Virt::Stream);
 ok(scalar(@methods) >= 60, 'found the packages\' subs by walking their stashes')
     or diag 'found only: ' . join ' ', map { $_->{name} } @methods;
 
@@ -865,6 +1006,8 @@ sub custom_cases {
     my ($key, $kind, @good_rest) =
           $class eq 'Sys::Virt'         ? ('uri', undef)
         : $class eq 'Sys::Virt::Domain' ? ('connection', 'con', name => 'fx-dom')
+        : $class eq 'Sys::Virt::StoragePool' ? ('connection', 'con', name => 'fx-pool')
+        : $class eq 'Sys::Virt::StorageVol'  ? ('pool', 'pool', name => 'fx-vol')
         :                                 ('domain', 'dom', name => 'fx-child');
     my $base = $class eq 'Sys::Virt'
         ? sub { (uri => $URI) }
@@ -907,7 +1050,9 @@ sub custom_cases {
     }
     $add->("no $key", sub { ($class, @good_rest) }, 'error');
     $add->('no lookup key', sub { ($class, $key => $_[0]{$kind}) }, 'error');
-    my $xmlroot = $class eq 'Sys::Virt::Domain' ? 'domain' : 'domainsnapshot';
+    my %XMLROOT = ('Sys::Virt::Domain' => 'domain', 'Sys::Virt::StoragePool' => 'pool', 'Sys::Virt::StorageVol' => 'volume');
+    my $xmlroot = $XMLROOT{$class} || 'domainsnapshot';
+    my $nocreate = $class eq 'Sys::Virt::Domain' || $class eq 'Sys::Virt::StoragePool';
     for my $in (grep { !$_->[4] } string_inputs()) {
         my ($l, $mk, $e, $f) = @$in;
         $add->("name=$l", sub { ($class, $key => $_[0]{$kind}, name => $mk->($_[0])) }, $e, $f);
@@ -916,12 +1061,43 @@ sub custom_cases {
         my ($l, $mk, $e, $f) = @$in;
         $add->("xml=$l", sub { ($class, $key => $_[0]{$kind}, xml => $mk->($_[0])) }, $e, $f);
         $add->("xml=$l, nocreate", sub { ($class, $key => $_[0]{$kind}, xml => $mk->($_[0]), nocreate => 1) }, $e, $f)
-            if $class eq 'Sys::Virt::Domain';
+            if $nocreate;
     }
-    my $goodxml = $class eq 'Sys::Virt::Domain' ? dom_xml('fx-new') : snap_xml('fx-new');
+    my $goodxml = { domain => dom_xml('fx-new'), pool => pool_xml('fx-new'), volume => vol_xml('fx-new'),
+                    domainsnapshot => snap_xml('fx-new') }->{$xmlroot};
     for my $in (grep { !$_->[4] } flags_inputs()) {
         my ($l, $mk, $e, $f) = @$in;
         $add->("flags=$l", sub { ($class, $key => $_[0]{$kind}, xml => $goodxml, flags => $mk->($_[0])) }, $e, $f);
+    }
+    if ($class eq 'Sys::Virt::StoragePool') {
+        for my $in (grep { !$_->[4] } uuid_inputs()) {
+            my ($l, $mk, $e, $f) = @$in;
+            $add->("uuid=$l", sub { ($class, connection => $_[0]{con}, uuid => $mk->($_[0])) }, $e, $f);
+        }
+        for my $in (grep { !$_->[4] } obj_inputs('vol')) {
+            my ($l, $mk, $e, $f) = @$in;
+            $add->("volume=$l", sub { ($class, connection => $_[0]{con}, volume => $mk->($_[0], 'vol')) }, $e, $f);
+        }
+        for my $in (grep { !$_->[4] } string_inputs()) {
+            my ($l, $mk, $e, $f) = @$in;
+            $add->("target_path=$l", sub { ($class, connection => $_[0]{con}, target_path => $mk->($_[0])) }, $e, $f);
+        }
+    }
+    if ($class eq 'Sys::Virt::StorageVol') {
+        for my $in (grep { !$_->[4] } string_inputs()) {
+            my ($l, $mk, $e, $f) = @$in;
+            $add->("path=$l", sub { ($class, connection => $_[0]{con}, path => $mk->($_[0])) }, $e, $f);
+            $add->("key=$l", sub { ($class, connection => $_[0]{con}, key => $mk->($_[0])) }, $e, $f);
+        }
+        for my $in (grep { !$_->[4] } obj_inputs('con')) {
+            my ($l, $mk, $e, $f) = @$in;
+            $add->("path with connection=$l", sub { ($class, connection => $mk->($_[0], 'con'), path => '/fx-pool/fx-vol') }, $e, $f);
+        }
+        for my $in (grep { !$_->[4] } obj_inputs('vol')) {
+            my ($l, $mk, $e, $f) = @$in;
+            $add->("clone=$l", sub { ($class, pool => $_[0]{pool}, xml => vol_xml('fx-new'), clone => $mk->($_[0], 'vol')) }, $e, $f);
+        }
+        $add->('path without connection', sub { ($class, path => '/fx-pool/fx-vol') }, 'error');
     }
     if ($class eq 'Sys::Virt::Domain') {
         for my $in (grep { !$_->[4] } int_inputs()) {
@@ -1067,6 +1243,8 @@ sub run_cases_in_child {
     $fx2->{con}->get_uri eq $URI or die "connection no longer works\n";
     $fx2->{dom}->get_name eq 'fx-dom' or die "domain no longer works\n";
     $fx2->{snap}->get_name eq 'fx-root' or die "snapshot no longer works\n";
+    $fx2->{pool}->get_info->{state} == 2 or die "pool no longer works\n";
+    $fx2->{vol}->get_path eq '/fx-pool/fx-vol' or die "volume no longer works\n";
     say_line('DONE', 'after', 'V', '()');
     say_line('CASE', 'exit');
 }

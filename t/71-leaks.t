@@ -197,6 +197,48 @@ no_leak('failed connection attempts', 30_000, sub {
     eval { Sys::Virt->new(uri => 'no/such/driver') };
 });
 
+# ------------------------------------------- storage pools and volumes
+
+my $pool = $con->get_storage_pool_by_name('default-pool');
+my $lvol = $pool->create_volume('<volume><name>leak.img</name><capacity>1024</capacity></volume>');
+
+no_leak('look up pools and volumes, read their strings', 100_000, sub {
+    my $p = $con->get_storage_pool_by_name('default-pool');
+    my $v = $p->get_volume_by_name('leak.img');
+    my $path = $v->get_path;
+    my $key = $v->get_key;
+    my $q = $con->get_storage_pool_by_volume($v);
+});
+
+no_leak('list pools and volumes, by name and all at once', 30_000, sub {
+    my @a = $con->list_all_storage_pools;
+    my @p = $con->list_storage_pools;
+    my @n = $con->list_storage_pool_names;
+    my @v = $pool->list_all_volumes;
+    my @w = $pool->list_volumes;
+});
+
+no_leak('storage XML and info', 30_000, sub {
+    my $x = $pool->get_xml_description;
+    my $i = $pool->get_info;
+    my $y = $lvol->get_xml_description;
+    my $j = $lvol->get_info;
+});
+
+no_leak('create, clone and delete volumes', 5_000, sub {
+    my $v = $pool->create_volume('<volume><name>leak2.img</name><capacity>1024</capacity></volume>');
+    my $w = $pool->clone_volume('<volume><name>leak3.img</name><capacity>1024</capacity></volume>', $v);
+    $w->delete;
+    $v->delete;
+});
+
+no_leak('storage errors and croaks', 30_000, sub {
+    eval { $con->get_storage_pool_by_name('no-such-pool') };
+    eval { $pool->get_volume_by_name('no-such-vol') };
+    eval { $pool->list_storage_vol_names(-1) };
+    eval { Sys::Virt::StorageVol::get_path($pool) };
+});
+
 # ------------------------------------------------------------ streams
 
 sub shot { my $st = $con->new_stream; $dom->screenshot($st, 0); return $st }

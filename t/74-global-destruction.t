@@ -155,6 +155,25 @@ sub leave {
 leave();
 PERL
 
+    'storage pools and volumes in globals, cycles and the stashes at exit' => <<'PERL',
+our $con = Sys::Virt->new(uri => $URI);
+our $pool = $con->get_storage_pool_by_name('default-pool');
+our @vols = map { $pool->create_volume("<volume><name>gd$_</name><capacity>1024</capacity></volume>") } 1 .. 3;
+$Sys::Virt::StoragePool::kept = $pool;
+@Sys::Virt::StorageVol::kept = @vols;
+my %cycle = (pool => $pool, vols => [$pool->list_all_volumes]);
+$cycle{self} = \%cycle;
+our $gone = $vols[2];
+$con->get_storage_volume_by_path('/default-pool/gd3')->delete;
+package My::Vol; our @ISA = ('Sys::Virt::StorageVol');
+sub DESTROY { my $self = shift; my $n = $self->get_name; $self->SUPER::DESTROY }
+package main;
+our $sub = bless $pool->get_volume_by_name('gd1'), 'My::Vol';
+undef $con;
+die "pool without its connection object\n" unless $pool->get_info->{state} == 2;
+print "done\n";
+PERL
+
     'stale and destroyed objects at exit' => <<'PERL',
 my $con = Sys::Virt->new(uri => $URI);
 my $dom = $con->get_domain_by_name('test');

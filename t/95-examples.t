@@ -210,4 +210,25 @@ subtest 'errors' => sub {
     is($rc, 2, 'unknown command: usage error');
 };
 
+# -------------------------------------------------------- storage-report.pl
+
+subtest 'examples/storage-report.pl' => sub {
+    my ($rc, $out, $err) = run_script('examples/storage-report.pl');
+    is($rc, 0, 'exits 0') or diag($err);
+    is($err, '', 'prints nothing on stderr');
+    like($out, qr/^1 storage pool on test:\/\/\/default$/m, 'counts the pools');
+    like($out, qr/^default-pool \(running\)\n  capacity 100\.0 GiB, allocated 0 B, available 100\.0 GiB\n  no volumes$/m,
+         'the default pool, its sizes and no volumes');
+    like($out, qr/^No pool called 'no-such-pool' \(.*'no-such-pool'\)$/m, 'the failed lookup');
+
+    ($rc, $out, $err) = run_script('examples/storage-report.pl', '--demo', 'test:///default');
+    is($rc, 0, '--demo exits 0') or diag($err);
+    like($out, qr/^Made pool 'demo' with base\.img and its clone copy\.img\n2 storage pools on test:\/\/\/default$/m,
+         '--demo makes a second pool');
+    like($out, qr/^demo \(running\)\n  capacity 100\.0 GiB, allocated 128\.0 MiB, available 99\.9 GiB\n/m,
+         'the demo pool counts its volumes');
+    like($out, qr{^  base\.img +file +64\.0 MiB \(64\.0 MiB allocated\)  /demo/base\.img\n  copy\.img +file +64\.0 MiB \(64\.0 MiB allocated\)  /demo/copy\.img$}m,
+         'lists both volumes with type, sizes and path');
+};
+
 done_testing();

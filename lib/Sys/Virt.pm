@@ -506,7 +506,8 @@ negative number croaks.
 =item my @pools = $conn->list_storage_pools();
 
 Returns a pool object for each active pool, looked up one by one by
-name; a pool that stops or goes away meanwhile is left out.
+name; a pool that is removed meanwhile (undefined, or destroyed when
+transient) is left out.
 
 =item my $count = $conn->num_of_defined_storage_pools();
 
@@ -520,7 +521,7 @@ with C<$maxnames> as for C<list_storage_pool_names>.
 =item my @pools = $conn->list_defined_storage_pools();
 
 Returns a pool object for each inactive pool, leaving out any that
-change state or go away while the list is made.
+are undefined while the list is made.
 
 =item my @pools = $conn->list_all_storage_pools($flags);
 
@@ -1141,8 +1142,9 @@ lists do (above).
 =head1 NOT YET IMPLEMENTED
 
 This release covers the connection calls listed above, the domain
-lifecycle and information calls of L<Sys::Virt::Domain>, and the whole
-snapshot API. Still missing, compared with Sys::Virt 9.0.0:
+lifecycle and information calls of L<Sys::Virt::Domain>, the whole
+snapshot API, and storage pools and volumes (all but volume upload and
+download, which need streams). Still missing, compared with Sys::Virt 9.0.0:
 
 =over 4
 

@@ -549,6 +549,17 @@ C<clone_volume> can pass the C<Sys::Virt::StorageVol::CREATE_*> flags.
 Here C<create_volume($xml, $clonevol, $flags)> and
 C<clone_volume($xml, $clonevol, $flags)> take both.
 
+=item C<destroy> checks its invocant
+
+The C module's C<destroy> takes any scalar as the pool's address, so a
+forged object or a plain number crashes the process. Here it croaks like
+every other method given something that is not a live pool.
+
+=item C<set_autostart> reads a Perl boolean
+
+The C module reads the flag as an integer, so that C<'yes'> turns
+autostart off. Here any true value turns it on.
+
 =item Legacy lists and the name lookup are direct calls
 
 C<list_volumes> and C<get_volume_by_name> are implemented directly

@@ -52,7 +52,7 @@ Sys::Virt::StorageVol - a libvirt storage volume: one piece of a storage pool
   my $info = $vol->get_info;
   printf "%s holds %d bytes\n", $vol->get_path, $info->{capacity};
 
-  $vol->resize(32 * 1024 * 1024);
+  # Resizing and wiping need a real storage driver (qemu:///system...).
   $vol->delete;
 
 =head1 DESCRIPTION
@@ -380,10 +380,12 @@ When writing a volume's data, accept holes and keep them sparse.
 libvirt hands the path over to its caller; the C module never frees it,
 losing its size in memory at every call.
 
-=item C<resize> checks the capacity
+=item C<resize> and C<wipe_pattern> check their numbers
 
-A capacity that is not an integer from 0 to 2**64-1 croaks; the C
-module converts it without checking, so that -1 becomes 2**64-1.
+A capacity that is not an integer from 0 to 2**64-1, or an algorithm
+that is not one from 0 to 2**32-1 (undef included), croaks; the C
+module converts them without checking, so that a capacity of -1
+becomes 2**64-1.
 
 =item C<_new> passes C<flags> on
 
