@@ -1116,6 +1116,15 @@ so their argument errors name them. C<< _new(domain => $dom, name => $name) >>
 and C<< _new(domain => $dom, xml => $xml, flags => $flags) >> still work
 for programs that call it.
 
+=item Streams never crash and never run away
+
+C<new_stream>, every L<Sys::Virt::Stream> method and the calls taking a
+stream croak on undef or forged objects; C<recv> neither exits the
+program on a huge size nor copies through a buffer; C<recv_all> handlers
+cannot loop for ever; C<send_all> sends only what its handler supplied;
+handler and callback exceptions come back from the call; callbacks are
+freed. See L<Sys::Virt::Stream/DIFFERENCES FROM THE C MODULE>.
+
 =item Storage: flags where the constants are documented, srcspec may be undef
 
 C<create_storage_pool($xml, $flags)> and
