@@ -5,7 +5,8 @@
 # downloading it back byte for byte, whole and by range; sparse uploads
 # and downloads that keep the holes (through the sparse handlers and
 # through recv's stop-at-hole); send_all handlers that lie about what they
-# supplied; and a guest's serial console, opened while the guest is
+# supplied; examples/volume-transfer.pl run on a sparse file; and a
+# guest's serial console, opened while the guest is
 # paused, read in non-blocking mode from an event callback while SeaBIOS
 # writes to it, plus its VNC server through open_graphics and
 # open_graphics_fd.
@@ -269,6 +270,30 @@ my $svol = $pool->create_volume(vol_xml('sparse.img', $SPARSE, 0));
     my $all = <$in>;
     ok($all eq 'abcd' . ("\0" x (MiB - 4)), 'send and send_hole: the bytes and then zeros');
     ok(allocated("$dir/hole.img") < MiB, 'send_hole: left a hole');
+}
+
+# ------------------------------------------ examples/volume-transfer.pl
+
+{
+    # The example program, run as a user would, on the sparse file above.
+    my $script = "$FindBin::Bin/../examples/volume-transfer.pl";
+    my @perl = ($^X, map { "-I$_" } grep { !ref } @INC);
+    my $tvol = $pool->create_volume(vol_xml('example.img', $SPARSE, 0));
+    my $back = "$work/example.back";
+    for my $run (['--sparse', 'upload', $sparse_src, 'p171', 'example.img'],
+                 ['--sparse', 'download', 'p171', 'example.img', $back]) {
+        my $pid = open(my $fh, '-|') // die "fork: $!";
+        if (!$pid) { open(STDERR, '>&', \*STDOUT); exec(@perl, $script, '-q', '--uri', $d->uri, @$run) or exit 127 }
+        local $/;
+        my $out = <$fh>;
+        close $fh;
+        is($?, 0, "examples/volume-transfer.pl $run->[1]") or diag $out;
+    }
+    is(sha_of("$dir/example.img"), $sparse_sha, 'the example uploads the file whole');
+    ok(allocated("$dir/example.img") < 8 * MiB, 'keeping its holes');
+    is(sha_of($back), $sparse_sha, 'and downloads it back whole');
+    ok(allocated($back) < 8 * MiB, 'keeping its holes again');
+    unlink $back;
 }
 
 # ------------------------------------------------------- a serial console

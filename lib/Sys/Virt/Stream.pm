@@ -279,8 +279,10 @@ ever. Here that stops the transfer with an error.
 =item C<send_all> sends only what the handler supplied
 
 The C module copies a full buffer of C<$nbytes> bytes whatever the
-handler put into it, so a short read sends the bytes beyond it from
-whatever memory follows (they end up in the volume). Here only the bytes
+handler put into it (reading past the end of what it put there) and
+sends as many bytes as the handler returned, so a handler returning more
+than it supplied sends whatever memory follows its data (it ends up in
+the volume). Here only the bytes
 the handler put in its buffer are sent, and claiming more than it put
 there is an error. A handler returning undef (as C<sysread> does on a
 read error) is an error, not the end of the data.
