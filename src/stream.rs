@@ -214,8 +214,9 @@ unsafe extern "C" fn sink(_st: virt_sys::virStreamPtr, data: *const c_char, nbyt
     let transfer = unsafe { &*(opaque as *const Transfer) };
     transfer.scope.guard(-1, || {
         // SAFETY: libvirt passes `nbytes` readable bytes.
-        let bytes = unsafe { std::slice::from_raw_parts(data as *const u8, nbytes) }.to_vec();
-        let taken = transfer.call_for_count(&transfer.data, "handler", vec![Value::Bytes(bytes), Value::Int(nbytes as i64)])?;
+        let bytes = unsafe { std::slice::from_raw_parts(data as *const u8, nbytes) };
+        let chunk = OwnedSv::from_bytes(transfer.data.arg().perl(), bytes);
+        let taken = transfer.call_for_count(&transfer.data, "handler", vec![Value::Sv(chunk), Value::Int(nbytes as i64)])?;
         if taken == 0 {
             return croak(format!(
                 "{}: the handler returned 0: it must return the number of bytes it took (at least 1), or -1 for an error",
@@ -238,18 +239,19 @@ unsafe extern "C" fn source(_st: virt_sys::virStreamPtr, data: *mut c_char, nbyt
         if filled <= 0 {
             return Ok(as_status(filled));
         }
-        let supplied = buffer.view(transfer.sub_name, "buffer").bytes()?.unwrap_or_default();
         let wanted = (filled as u64).min(nbytes as u64) as usize;
-        if supplied.len() < wanted {
-            return croak(format!(
-                "{}: the handler returned {filled} but put only {} bytes in its buffer",
-                transfer.sub_name,
-                supplied.len()
-            ));
+        let copied = buffer.view(transfer.sub_name, "buffer").with_bytes(|supplied| {
+            if supplied.len() < wanted {
+                return Err(supplied.len());
+            }
+            // SAFETY: libvirt's buffer holds `nbytes` >= `wanted` bytes.
+            unsafe { std::ptr::copy_nonoverlapping(supplied.as_ptr(), data as *mut u8, wanted) };
+            Ok(wanted)
+        })?;
+        match copied.unwrap_or(Err(0)) {
+            Ok(n) => Ok(n as c_int),
+            Err(have) => croak(format!("{}: the handler returned {filled} but put only {have} bytes in its buffer", transfer.sub_name)),
         }
-        // SAFETY: libvirt's buffer holds `nbytes` >= `wanted` bytes.
-        unsafe { std::ptr::copy_nonoverlapping(supplied.as_ptr(), data as *mut u8, wanted) };
-        Ok(wanted as c_int)
     })
 }
 

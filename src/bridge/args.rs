@@ -253,6 +253,13 @@ impl<'a> Arg<'a> {
         }
     }
 
+    /// Runs `f` on the argument's raw bytes (no character decoding),
+    /// borrowed from the scalar when it holds bytes already; undef gives
+    /// None. `f` must not run Perl code (the buffer could move).
+    pub fn with_bytes<R>(&self, f: impl FnOnce(&[u8]) -> R) -> Result<Option<R>> {
+        Ok(self.byte_view()?.map(|bytes| f(&bytes)))
+    }
+
     /// The argument's raw bytes (no character decoding), copied; undef gives None.
     pub fn bytes(&self) -> Result<Option<Vec<u8>>> {
         Ok(self.byte_view()?.map(Cow::into_owned))
