@@ -3,7 +3,7 @@
 # No input crashes or hangs the process.
 #
 # Every sub of Sys::Virt, Sys::Virt::Domain, Sys::Virt::DomainSnapshot,
-# Sys::Virt::StoragePool and Sys::Virt::StorageVol
+# Sys::Virt::StoragePool, Sys::Virt::StorageVol and Sys::Virt::Stream
 # (found by walking the packages' stashes: XSUBs and Perl subs alike) is
 # called with bad invocants and bad arguments: undef, strings, numbers,
 # references of every kind, objects of the wrong class, forged blessed
@@ -671,7 +671,10 @@ sub unsigned_inputs {
 # con|class (an invocant that may be a class name); pool vol (objects),
 # poolname volname path key pooltype srcspec (strings), poolxml volxml,
 # pooluuid pooluuidbytes pooluuidstr, capacity (u64), algorithm (u32),
-# conany (a connection argument that is not used: anything goes). A
+# conany (a connection argument that is not used: anything goes); st (a
+# stream), screen (u32), fd (int), devname (optional string), bytes (a
+# byte string), nbytes (a byte count, u64), out (recv's target scalar),
+# length (i64), handler (a Perl sub libvirt calls through us). A
 # trailing '?' marks an optional parameter.
 
 my %SPEC;
