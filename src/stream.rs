@@ -265,7 +265,7 @@ unsafe extern "C" fn sink_hole(_st: virt_sys::virStreamPtr, length: c_longlong, 
     })
 }
 
-/// The Perl helper that calls a sub in list context and returns its values
+/// The Perl sub (in Stream.pm) that calls a sub in list context and returns its values
 /// as an array reference (the bridge calls subs in scalar context only).
 const LIST_CALL: &str = "Sys::Virt::Stream::_call_in_list";
 
