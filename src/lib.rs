@@ -20,6 +20,10 @@ mod constants;
 mod connect;
 mod domain;
 mod domain_snapshot;
+mod event_default_loop;
+mod storage_vol_transfer;
+mod stream;
+mod stream_watch;
 mod storage_pool;
 mod storage_vol;
 mod network;
@@ -46,6 +50,11 @@ const PACKAGES: &[&[(&str, bridge::XsubFn)]] = &[
     domain::stats::XSUBS,
     domain::tuning::XSUBS,
     domain_snapshot::XSUBS,
+    connect::streams::XSUBS,
+    domain::console::XSUBS,
+    stream::XSUBS,
+    storage_vol_transfer::XSUBS,
+    event_default_loop::XSUBS,
     connect::storage::XSUBS,
     storage_pool::XSUBS,
     storage_vol::XSUBS,

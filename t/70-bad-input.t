@@ -3,7 +3,7 @@
 # No input crashes or hangs the process.
 #
 # Every sub of Sys::Virt, Sys::Virt::Domain, Sys::Virt::DomainSnapshot,
-# Sys::Virt::StoragePool and Sys::Virt::StorageVol
+# Sys::Virt::StoragePool, Sys::Virt::StorageVol and Sys::Virt::Stream
 # (found by walking the packages' stashes: XSUBs and Perl subs alike) is
 # called with bad invocants and bad arguments: undef, strings, numbers,
 # references of every kind, objects of the wrong class, forged blessed
@@ -140,8 +140,9 @@ sub invalid_utf8 {
 }
 
 my %CLASS = (con => 'Sys::Virt', dom => 'Sys::Virt::Domain', snap => 'Sys::Virt::DomainSnapshot',
-             pool => 'Sys::Virt::StoragePool', vol => 'Sys::Virt::StorageVol');
-my @KINDS = qw(con dom snap pool vol);
+             pool => 'Sys::Virt::StoragePool', vol => 'Sys::Virt::StorageVol',
+             st => 'Sys::Virt::Stream');
+my @KINDS = qw(con dom snap pool vol st);
 
 # A new object of each kind, standing for the fixtures' objects.
 sub fresh_object {
@@ -150,6 +151,7 @@ sub fresh_object {
          : $kind eq 'dom'  ? $fx->{con}->get_domain_by_name('fx-dom')
          : $kind eq 'snap' ? $fx->{dom}->get_snapshot_by_name('fx-child')
          : $kind eq 'pool' ? $fx->{con}->get_storage_pool_by_name('fx-pool')
+         : $kind eq 'st'   ? $fx->{con}->new_stream
          :                   $fx->{pool}->get_volume_by_name('fx-vol');
 }
 
@@ -231,6 +233,14 @@ sub build_fixtures {
     $fx{vol_destroyed}->DESTROY;
 
     # The address a freed object held.
+    # A stream attached to a screenshot of the domain, and one on which
+    # DESTROY was called by hand.
+    $fx{st} = $con->new_stream;
+    $dom->screenshot($fx{st}, 0);
+    $fx{st_destroyed} = $con->new_stream;
+    $fx{st_destroyed}->DESTROY;
+
+
     for my $kind (@KINDS) {
         my $tmp = fresh_object(\%fx, $kind);
         $fx{"freed_addr_$kind"} = 0 + ${$tmp};
@@ -551,6 +561,89 @@ sub uuid_inputs {
     );
 }
 
+# Arguments of the stream calls.
+sub stream_inputs {
+    my ($type) = @_;
+    my @tied = (['tied dying', sub { tied_value('die') }, 'rethrow', 0, 'deref']);
+    return (
+        ['0',        sub { 0 },         'any', 1],
+        ['1',        sub { 1 },         'any'],
+        ['2**32-1',  sub { 2**32 - 1 }, 'any'],
+        ['-1',       sub { -1 },        'ours'],
+        ['2**32',    sub { 2**32 },     'ours'],
+        ['1.5',      sub { 1.5 },       'ours'],
+        ['"abc"',    sub { 'abc' },     'ours'],
+        ['undef',    sub { undef },     'ours', 1],
+        ['array ref', sub { [] },       'ours'],
+        @tied,
+    ) if $type eq 'screen';
+    return (int_inputs()) if $type eq 'fd';
+    return (
+        ['undef',    sub { undef },     'any', 1],
+        ['""',       sub { '' },        'any', 1],
+        ['bytes',    sub { "\0\xff\x80abc" }, 'any'],
+        ['1 MB',     sub { 'b' x (1 << 20) }, 'any'],
+        ['chars < 256 as UTF-8', sub { my $x = "\xe9t\xe9"; utf8::upgrade($x); $x }, 'any'],
+        ['wide characters', sub { "\x{263a}" }, 'ours'],
+        ['number',   sub { 12345 },     'any'],
+        ['array ref', sub { [] },       'ours'],
+        ['overloaded dying', sub { Sentinel::Overload->new('die') }, 'rethrow'],
+        @tied,
+    ) if $type eq 'bytes';
+    return (
+        ['0',        sub { 0 },         'any', 1],
+        ['10',       sub { 10 },        'any'],
+        ['2**31',    sub { 2**31 },     'any'],
+        ['2**62',    sub { 2**62 },     'any'],
+        ['2**64-1',  sub { ~0 },        'any'],
+        ['-1',       sub { -1 },        'ours'],
+        ['-2**63',   sub { -2**63 },    'ours'],
+        ['1.5',      sub { 1.5 },       'ours'],
+        ['inf',      sub { 9**9**9 },   'ours'],
+        ['"abc"',    sub { 'abc' },     'ours'],
+        ['undef',    sub { undef },     'ours', 1],
+        ['array ref', sub { [] },       'ours'],
+        @tied,
+    ) if $type eq 'nbytes';
+    return (
+        ['undef',    sub { undef },     'any', 1],
+        ['a string', sub { 'old' },     'any'],
+        ['a number', sub { 42 },        'any'],
+        ['a reference', sub { [] },     'any'],
+        ['an object', sub { $_[0]{con} }, 'any'],
+        ['tied (STORE does nothing)', sub { tied_value('ok', 'x') }, 'any', 0, 'deref'],
+        ['tied dying on FETCH', sub { tied_value('die') }, 'any', 0, 'deref'],
+    ) if $type eq 'out';
+    return (
+        ['0',        sub { 0 },         'any', 1],
+        ['2**40',    sub { 2**40 },     'any'],
+        ['-1',       sub { -1 },        'any'],
+        ['2**63-1',  sub { 9223372036854775807 }, 'any'],
+        ['2**64',    sub { 2**64 },     'ours'],
+        ['1.5',      sub { 1.5 },       'ours'],
+        ['"abc"',    sub { 'abc' },     'ours'],
+        ['undef',    sub { undef },     'ours', 1],
+        @tied,
+    ) if $type eq 'length';
+    return (
+        ['a sub',          sub { sub { $_[2] // 0 } }, 'any'],
+        ['a sub dying',    sub { sub { die "SENTINEL handler\n" } }, 'any'],
+        ['a sub returning a list', sub { sub { (1, 2, 3) } }, 'any'],
+        ['a sub returning 0', sub { sub { 0 } }, 'any'],
+        ['a sub returning undef', sub { sub { undef } }, 'any'],
+        ['a sub returning a string', sub { sub { 'lots' } }, 'any'],
+        ['a sub returning a huge number', sub { sub { 2**70 } }, 'any'],
+        ['a sub name',     sub { 'main::no_such_sub' }, 'any'],
+        ['undef',          sub { undef },      'any', 1],
+        ['a number',       sub { 5 },          'any'],
+        ['array ref',      sub { [] },         'any'],
+        ['hash ref',       sub { {} },         'any'],
+        ['object',         sub { $_[0]{con} }, 'any'],
+        @tied,
+    ) if $type eq 'handler';
+    die "no stream inputs for $type";
+}
+
 # Unsigned numbers of $bits bits (64: sizes, 32: an algorithm).
 sub unsigned_inputs {
     my ($bits) = @_;
@@ -578,7 +671,10 @@ sub unsigned_inputs {
 # con|class (an invocant that may be a class name); pool vol (objects),
 # poolname volname path key pooltype srcspec (strings), poolxml volxml,
 # pooluuid pooluuidbytes pooluuidstr, capacity (u64), algorithm (u32),
-# conany (a connection argument that is not used: anything goes). A
+# conany (a connection argument that is not used: anything goes); st (a
+# stream), screen (u32), fd (int), devname (optional string), bytes (a
+# byte string), nbytes (a byte count, u64), out (recv's target scalar),
+# length (i64), handler (a Perl sub libvirt calls through us). A
 # trailing '?' marks an optional parameter.
 
 my %SPEC;
@@ -692,12 +788,43 @@ $SPEC{"Sys::Virt::StorageVol::$_"} = [qw(vol flags?)] for qw(get_xml_description
 );
 
 # Storable's hook: refuses every object, whatever it is given.
+# Streams, and the calls that use them.
+%SPEC = (%SPEC,
+    'Sys::Virt::new_stream'                 => [qw(con flags?)],
+    'Sys::Virt::Domain::screenshot'         => [qw(dom st screen flags?)],
+    'Sys::Virt::Domain::open_console'       => [qw(dom st devname? flags?)],
+    'Sys::Virt::Domain::open_channel'       => [qw(dom st devname? flags?)],
+    'Sys::Virt::Domain::open_graphics'      => [qw(dom screen fd flags?)],
+    'Sys::Virt::Domain::open_graphics_fd'   => [qw(dom screen flags?)],
+    'Sys::Virt::Stream::_new'               => 'custom',
+    'Sys::Virt::Stream::_new_obj'           => [qw(con flags?)],
+    'Sys::Virt::Stream::_call_in_list'      => [qw(handler)],
+    'Sys::Virt::Stream::DESTROY'            => ['anyobj?'],
+    'Sys::Virt::Stream::send'               => [qw(st bytes nbytes)],
+    'Sys::Virt::Stream::recv'               => [qw(st out nbytes flags?)],
+    'Sys::Virt::Stream::recv_hole'          => [qw(st flags?)],
+    'Sys::Virt::Stream::send_hole'          => [qw(st length flags?)],
+    'Sys::Virt::Stream::recv_all'           => [qw(st handler)],
+    'Sys::Virt::Stream::send_all'           => [qw(st handler)],
+    'Sys::Virt::Stream::sparse_recv_all'    => [qw(st handler handler)],
+    'Sys::Virt::Stream::sparse_send_all'    => [qw(st handler handler handler)],
+    'Sys::Virt::Stream::add_callback'       => [qw(st id handler)],
+    'Sys::Virt::Stream::update_callback'    => [qw(st id)],
+    'Sys::Virt::Stream::remove_callback'    => [qw(st)],
+    'Sys::Virt::Stream::finish'             => [qw(st)],
+    'Sys::Virt::Stream::abort'              => [qw(st)],
+    'Sys::Virt::StorageVol::upload'         => [qw(vol st capacity capacity flags?)],
+    'Sys::Virt::StorageVol::download'       => [qw(vol st capacity capacity flags?)],
+);
+
 $SPEC{"${_}::STORABLE_freeze"} = [qw(anyobj cloning?)] for values %CLASS;
 
 # Methods after which the fixtures may have changed (when they returned).
 my %MUTATES = map { $_ => 1 } qw(
     DESTROY create destroy shutdown reboot undefine suspend resume delete revert_to
     set_autostart create_snapshot _create_xml _new
+    send recv send_hole recv_hole recv_all send_all sparse_recv_all sparse_send_all
+    add_callback update_callback remove_callback finish abort screenshot open_console open_channel upload download
     build refresh wipe wipe_pattern resize create_volume clone_volume _create_xml_from
     create_storage_pool define_storage_pool);
 
@@ -743,12 +870,23 @@ my %GOOD = (
     credlist  => sub { [Sys::Virt::CRED_AUTHNAME(), Sys::Virt::CRED_PASSPHRASE()] },
     callback  => sub { sub { 0 } },
     cloning   => sub { 0 },
+    st        => sub { $_[0]{st} },
+    screen    => sub { 0 },
+    fd        => sub { -1 },
+    devname   => sub { undef },
+    bytes     => sub { 'abc' },
+    nbytes    => sub { 3 },
+    out       => sub { undef },
+    length    => sub { 10 },
+    handler   => sub { sub { $_[2] // 0 } },
 );
 
 sub inputs_for {
     my ($type, $pkg) = @_;
-    return obj_inputs($type) if $type =~ /^(con|dom|snap|pool|vol)$/;
+    return obj_inputs($type) if $type =~ /^(con|dom|snap|pool|vol|st)$/;
     return map { [$_->[0], $_->[1], 'any', $_->[3], $_->[4]] } obj_inputs('con') if $type eq 'conany';
+    return stream_inputs($type) if $type =~ /^(screen|fd|bytes|nbytes|out|length|handler)$/;
+    return string_inputs() if $type eq 'devname';
     if ($type eq 'con|class') {
         return (['class name', sub { 'Sys::Virt' }, 'any'],
                 map { [$_->[0], $_->[1], 'any', $_->[3], $_->[4]] } obj_inputs('con'));
@@ -795,7 +933,7 @@ sub subs_of {
 }
 
 my @methods = map { subs_of($_) } qw(Sys::Virt Sys::Virt::Domain Sys::Virt::DomainSnapshot
-                                    Sys::Virt::StoragePool Sys::Virt::StorageVol);
+                                    Sys::Virt::StoragePool Sys::Virt::StorageVol Sys::Virt::Stream);
 ok(scalar(@methods) >= 60, 'found the packages\' subs by walking their stashes')
     or diag 'found only: ' . join ' ', map { $_->{name} } @methods;
 
@@ -868,6 +1006,7 @@ sub custom_cases {
         push @cases, { label => $label, args => $args, expect => $expect, falsy => $falsy };
     };
     my $class = $m->{pkg};
+    if ($class eq 'Sys::Virt::Stream') { stream_new_cases($add); return @cases }
     my ($key, $kind, @good_rest) =
           $class eq 'Sys::Virt'         ? ('uri', undef)
         : $class eq 'Sys::Virt::Domain' ? ('connection', 'con', name => 'fx-dom')
@@ -975,6 +1114,30 @@ sub custom_cases {
         }
     }
     return @cases;
+}
+
+# Sys::Virt::Stream->_new(connection => $con, flags => $flags).
+sub stream_new_cases {
+    my ($add) = @_;
+    my $class = 'Sys::Virt::Stream';
+    $add->('good arguments', sub { ($class, connection => $_[0]{con}) }, 'any');
+    $add->('no arguments', sub { () }, 'any');
+    $add->('class only', sub { ($class) }, 'error');
+    $add->('odd parameter list', sub { ($class, connection => $_[0]{con}, 'dangling') }, 'any');
+    for my $inv (['undef', sub { undef }], ['other class', sub { 'Some::Other' }], ['an object', sub { $_[0]{con} }],
+                 ['array ref', sub { [] }]) {
+        my ($l, $mk) = @$inv;
+        $add->("invocant $l", sub { ($mk->($_[0]), connection => $_[0]{con}) }, 'any');
+    }
+    for my $in (grep { !$_->[4] } obj_inputs('con')) {
+        my ($l, $mk, $e, $f) = @$in;
+        $add->("connection=$l", sub { ($class, connection => $mk->($_[0], 'con')) }, $e, $f);
+    }
+    for my $in (grep { !$_->[4] } flags_inputs()) {
+        my ($l, $mk, $e, $f) = @$in;
+        $add->("flags=$l", sub { ($class, connection => $_[0]{con}, flags => $mk->($_[0])) }, $e, $f);
+    }
+    return;
 }
 
 for my $m (@methods) {

@@ -359,6 +359,60 @@ no_leak('storage errors and croaks', 30_000, sub {
     eval { Sys::Virt::StorageVol::get_path($pool) };
 });
 
+# ------------------------------------------------------------ streams
+
+sub shot { my $st = $con->new_stream; $dom->screenshot($st, 0); return $st }
+
+no_leak('a screenshot through a stream and recv_all', 20_000, sub {
+    my $st = shot();
+    my $size = 0;
+    $st->recv_all(sub { $size += $_[2]; $_[2] });
+    $st->finish;
+});
+
+no_leak('recv into a scalar, then abort', 20_000, sub {
+    my $st = shot();
+    my $buf = 'old';
+    $st->recv($buf, 4096);
+    $st->abort;
+});
+
+no_leak('recv_all handlers dying and returning 0', 10_000, sub {
+    my $st = shot();
+    eval { $st->recv_all(sub { die "handler died\n" }) };
+    $st = shot();
+    eval { $st->recv_all(sub { 0 }) };
+});
+
+no_leak('add_callback failing (no event loop)', 100_000, sub {
+    my $st = $con->new_stream;
+    my $held = [1 .. 10];
+    eval { $st->add_callback(1, sub { my $x = $held }) };
+});
+
+# The rest with libvirt's event loop registered.
+Sys::Virt::Event::register_default();
+# libvirt's loop purges removed handles when it runs: once an iteration
+# (the screenshot's file is readable at once, so it does not wait).
+no_leak('add_callback, an event, remove_callback', 20_000, sub {
+    my $st = shot();
+    my $held = [1 .. 10];
+    $st->add_callback(1, sub { my $x = $held });
+    Sys::Virt::Event::run_default();
+    $st->remove_callback;
+    $st->abort;
+});
+
+no_leak('a second add_callback refused', 30_000, sub {
+    my $st = shot();
+    my $held = [1 .. 10];
+    $st->add_callback(1, sub { my $x = $held });
+    eval { $st->add_callback(1, sub { my $y = $held }) };
+    Sys::Virt::Event::run_default();
+    $st->remove_callback;
+    $st->abort;
+});
+
 # ----------------------------------------------------------- summary
 
 diag join "\n", 'resident memory growth per 100k iterations:',

@@ -6,6 +6,7 @@ use warnings;
 use Sys::Virt::Error;
 use Sys::Virt::Domain;
 use Sys::Virt::DomainSnapshot;
+use Sys::Virt::Stream;
 use Sys::Virt::StoragePool;
 use Sys::Virt::StorageVol;
 use Sys::Virt::Network;
@@ -928,6 +929,28 @@ guest.
 
 =back
 
+=head2 Streams
+
+=over 4
+
+=item my $st = $conn->new_stream($flags);
+
+Returns a new L<Sys::Virt::Stream> on the connection, for a volume
+transfer, a console or a screenshot. C<$flags> may be
+C<Sys::Virt::Stream::NONBLOCK> for a stream that never waits, and
+defaults to 0.
+
+  use Sys::Virt;
+
+  my $conn = Sys::Virt->new(uri => 'test:///default');
+  my $st = $conn->new_stream();
+  my $mime = $conn->get_domain_by_name('test')->screenshot($st, 0);
+  my $png = '';
+  $st->recv_all(sub { $png .= $_[1]; return $_[2] });
+  $st->finish();
+
+=back
+
 =head1 CONSTANTS
 
 The constants are functions in the package they belong to, called with
@@ -1435,6 +1458,15 @@ so their argument errors name them. C<< _new(domain => $dom, name => $name) >>
 and C<< _new(domain => $dom, xml => $xml, flags => $flags) >> still work
 for programs that call it.
 
+=item Streams never crash and never run away
+
+C<new_stream>, every L<Sys::Virt::Stream> method and the calls taking a
+stream croak on undef or forged objects; C<recv> neither exits the
+program on a huge size nor copies through a buffer; C<recv_all> handlers
+cannot loop for ever; C<send_all> sends only what its handler supplied;
+handler and callback exceptions come back from the call; callbacks are
+freed. See L<Sys::Virt::Stream/DIFFERENCES FROM THE C MODULE>.
+
 =item Storage: flags where the constants are documented, srcspec may be undef
 
 C<create_storage_pool($xml, $flags)> and
@@ -1553,7 +1585,7 @@ download, which need streams). Still missing, compared with Sys::Virt 9.0.0:
 
 =item *
 
-On connections: events and close callbacks, keepalive, identities, streams, CPU comparison and
+On connections: events and close callbacks, keepalive, identities, CPU comparison and
 baselines, host statistics and tuning (free memory, CPU and memory
 stats, huge pages, suspend), domain capabilities, saving and restoring
 from files, domain statistics, native config conversion, and every
@@ -1572,8 +1604,9 @@ the C module's L<Sys::Virt::Domain>.
 The packages C<Sys::Virt::Network>, C<Sys::Virt::NetworkPort>,
 C<Sys::Virt::NodeDevice>, C<Sys::Virt::Interface>, C<Sys::Virt::Secret>,
 C<Sys::Virt::NWFilter>, C<Sys::Virt::NWFilterBinding>,
-C<Sys::Virt::DomainCheckpoint>, C<Sys::Virt::Stream>,
-C<Sys::Virt::Event> and C<Sys::Virt::EventImpl>.
+C<Sys::Virt::DomainCheckpoint>, C<Sys::Virt::Event> (beyond the two
+functions in L<Sys::Virt::Stream/The event loop>) and
+C<Sys::Virt::EventImpl>.
 
 =back
 
@@ -1581,7 +1614,7 @@ C<Sys::Virt::Event> and C<Sys::Virt::EventImpl>.
 
 L<Sys::Virt::Domain>, L<Sys::Virt::DomainSnapshot>, L<Sys::Virt::StoragePool>,
 L<Sys::Virt::StorageVol>, L<Sys::Virt::Network>, L<Sys::Virt::NetworkPort>,
-L<Sys::Virt::Error>, the libvirt API reference at
+L<Sys::Virt::Stream>, L<Sys::Virt::Error>, the libvirt API reference at
 L<https://libvirt.org/html/index.html>, and the XML formats at
 L<https://libvirt.org/format.html>.
 

@@ -26,7 +26,7 @@ mod callback;
 mod dispatch;
 
 pub use args::{Arg, Args, Bytes, Code, Fds, Flags, FromArg, HashArg, ObjList, Out};
-pub use callback::{Scope, Want};
+pub use callback::{current_interpreter, Scope, Want};
 pub use dispatch::{boot_begin, boot_end, dispatch, object_classes, register_constant, register_xsub, Constant, Param};
 pub use error::{croak, Error, Result};
 pub use ffi::{Perl, XsubFn, CV};

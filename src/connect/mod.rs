@@ -3,6 +3,7 @@
 //! of its own beside it, named after the group.
 
 pub mod auth;
+pub mod streams;
 pub mod storage;
 pub mod networks;
 pub mod node;

@@ -8,6 +8,7 @@ pub mod devices;
 pub mod guest_agent;
 pub mod memory;
 pub mod metadata;
+pub mod console;
 pub mod snapshots;
 pub mod stats;
 pub mod tuning;

@@ -869,6 +869,66 @@ C<0-3>. C<$flags> must be 0. Needs a guest agent, like C<get_guest_info>.
 
 =back
 
+=head2 Consoles and screenshots
+
+These connect a guest's devices to a L<Sys::Virt::Stream> (made with
+L<Sys::Virt/new_stream>), which is then read and written like any
+stream, or to a socket.
+
+=over 4
+
+=item $dom->open_console($st, $devname, $flags);
+
+Connects the stream C<$st> to a text console of the running domain: the
+serial, parallel or paravirtualized console named C<$devname> (its
+alias, such as C<serial0>), or the first console when C<$devname> is
+undef. What the guest writes there can be received from C<$st>, and
+what is sent goes to the guest. C<$flags> takes the
+C<Sys::Virt::Domain::OPEN_CONSOLE_*> constants (C<OPEN_CONSOLE_FORCE>
+takes the console over from another client; C<OPEN_CONSOLE_SAFE> refuses
+unless the driver can guarantee exclusive access).
+
+=item $dom->open_channel($st, $devname, $flags);
+
+As C<open_console>, for the data channel named C<$devname>. C<$flags>
+may be C<Sys::Virt::Domain::OPEN_CHANNEL_FORCE>.
+
+=item $dom->open_graphics($idx, $fd, $flags);
+
+Connects the graphics server number C<$idx> (counting from 0) of the
+running domain to the descriptor C<$fd> (one end of a socket pair the
+program made), through which a VNC or SPICE client can then talk to it.
+The descriptor stays the caller's. C<$flags> may be
+C<Sys::Virt::Domain::OPEN_GRAPHICS_SKIPAUTH>.
+
+=item my $fd = $dom->open_graphics_fd($idx, $flags);
+
+As C<open_graphics>, but libvirt makes the socket: returns a new
+descriptor connected to the graphics server, which the caller owns and
+must close (for example after C<< open(my $fh, '+<&=', $fd) >>). This
+works under sVirt confinement, where C<open_graphics> may not.
+
+=item my $mimetype = $dom->screenshot($st, $screen, $flags);
+
+Takes a picture of the domain's screen number C<$screen> (0 for the
+first) and returns its MIME type (such as C<image/png>); the image itself
+is then received from the stream C<$st>, for example with
+C<< $st->recv_all(...) >>, followed by C<< $st->finish >>. C<$flags> is
+unused and must be 0.
+
+  use Sys::Virt;
+
+  my $conn = Sys::Virt->new(uri => 'test:///default');
+  my $dom = $conn->get_domain_by_name('test');
+  my $st = $conn->new_stream();
+  my $type = $dom->screenshot($st, 0);
+  my $image = '';
+  $st->recv_all(sub { my (undef, $data, $n) = @_; $image .= $data; return $n });
+  $st->finish();
+  printf "%s, %d bytes\n", $type, length $image;
+
+=back
+
 =head1 CONSTANTS
 
 Constants are called with their full name, such as
