@@ -20,15 +20,18 @@ mod constants;
 mod connect;
 mod domain;
 mod domain_snapshot;
+mod event;
 
 use bridge::{Constant, Perl, CV};
 
 /// Every package's XSUBs, registered at boot.
 const PACKAGES: &[&[(&str, bridge::XsubFn)]] = &[
     connect::XSUBS,
+    connect::events::XSUBS,
     domain::XSUBS,
     domain::snapshots::XSUBS,
     domain_snapshot::XSUBS,
+    event::XSUBS,
 ];
 
 /// Called by XSLoader when `Sys::Virt` loads.

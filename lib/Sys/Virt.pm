@@ -6,6 +6,7 @@ use warnings;
 use Sys::Virt::Error;
 use Sys::Virt::Domain;
 use Sys::Virt::DomainSnapshot;
+use Sys::Virt::Event;
 
 our $VERSION = '9.0.0';
 require XSLoader;
