@@ -9,6 +9,7 @@
 
 use std::ffi::CStr;
 use std::os::raw::{c_char, c_int, c_longlong, c_uint, c_ulonglong, c_void};
+use std::sync::Mutex;
 
 use crate::bridge::{deliver, release_registration, CText, Code, Hash, IntoValue, Key, Obj, Owned, Registered, Result, Value};
 use crate::libvirt::kinds::{Connect, Domain, Network, NodeDevice, Secret, StoragePool};
@@ -194,6 +195,29 @@ unsafe extern "C" fn on_close(_conn: virt_sys::virConnectPtr, reason: c_int, opa
     deliver(opaque, || vec![reason.into_value()]);
 }
 
+/// Close callbacks not yet released, as (connection, opaque). Only the
+/// remote driver keeps a close callback (and frees it when unregistered);
+/// the others accept one and forget it, so `unregister_close_callback`
+/// releases what libvirt did not.
+static CLOSE_CALLBACKS: Mutex<Vec<(usize, usize)>> = Mutex::new(Vec::new());
+
+fn close_callbacks() -> std::sync::MutexGuard<'static, Vec<(usize, usize)>> {
+    CLOSE_CALLBACKS.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// libvirt's free callback for a close callback: whoever removes the entry
+/// releases the registration, so it is released once.
+unsafe extern "C" fn release_close(opaque: *mut c_void) {
+    let found = {
+        let mut list = close_callbacks();
+        let index = list.iter().position(|&(_, o)| o == opaque as usize);
+        index.map(|i| list.swap_remove(i))
+    };
+    if found.is_some() {
+        release_registration(opaque);
+    }
+}
+
 /// A new registration's callback id, or libvirt's error with the
 /// registration reclaimed (libvirt does not free it when it refuses).
 fn registered(rc: c_int, opaque: *mut c_void) -> Result<c_int> {
@@ -307,14 +331,28 @@ crate::xsubs! { "Sys::Virt";
 
     fn register_close_callback(con: Obj<Connect>, cb: Code) -> Result<()> {
         let opaque = Registered::new(&cb, Some(&con))?.into_opaque();
-        // SAFETY: as domain_event_register.
-        let rc = unsafe { virt_sys::virConnectRegisterCloseCallback(con.raw(), Some(on_close), opaque, Some(release_registration)) };
-        registered(rc, opaque).map(drop)
+        close_callbacks().push((con.raw() as usize, opaque as usize));
+        // SAFETY: as domain_event_register, with release_close as the free callback.
+        let rc = unsafe { virt_sys::virConnectRegisterCloseCallback(con.raw(), Some(on_close), opaque, Some(release_close)) };
+        if rc < 0 {
+            let err = ret::last_error();
+            // SAFETY: libvirt refused, so only our entry refers to the opaque.
+            unsafe { release_close(opaque) };
+            return Err(err);
+        }
+        Ok(())
     }
 
     fn unregister_close_callback(con: Obj<Connect>) -> Result<()> {
+        // As the C module: no callback registered is not an error.
         // SAFETY: the connection is held for the call.
-        unsafe { virt_sys::virConnectUnregisterCloseCallback(con.raw(), Some(on_close)) };
+        if unsafe { virt_sys::virConnectUnregisterCloseCallback(con.raw(), Some(on_close)) } >= 0 {
+            let forgotten: Vec<usize> = close_callbacks().iter().filter(|&&(c, _)| c == con.raw() as usize).map(|&(_, o)| o).collect();
+            for opaque in forgotten {
+                // SAFETY: an entry still listed was never freed by libvirt, which no longer holds it.
+                unsafe { release_close(opaque as *mut c_void) };
+            }
+        }
         Ok(())
     }
 
