@@ -211,20 +211,19 @@ fn new_hook(callback: HookFn, opaque: *mut c_void, free: Option<unsafe extern "C
 
 /// The hook that `cbref` and `opaqueref` name together, marked running.
 fn enter_hook(cbref: &Arg, opaqueref: &Arg, timeout: bool) -> Result<(usize, HookFn, usize)> {
-    let sub = cbref.sub_name();
     let Some(id) = token_id(cbref)? else {
-        return cbref.error("is not a callback handed out by Sys::Virt::Event");
+        return cbref.error("is not a live callback handed out by Sys::Virt::Event");
     };
     if token_id(opaqueref)? != Some(id) {
         return opaqueref.error("is not the opaque value handed out with this callback");
     }
     with_hooks(|hooks| {
         let Some(hook) = hooks.table.get_mut(&id) else {
-            return croak(format!("{sub}: the callback has already been freed"));
+            return cbref.error("is not a live callback handed out by Sys::Virt::Event (it was freed, or never handed out)");
         };
         if matches!(hook.callback, HookFn::Timeout(_)) != timeout {
             let what = if timeout { "timeout" } else { "handle" };
-            return croak(format!("{sub}: the callback is not a {what} callback"));
+            return cbref.error(&format!("is not a {what} callback"));
         }
         hook.running += 1;
         Ok((id, hook.callback, hook.opaque))

@@ -207,7 +207,7 @@ unsafe extern "C" fn owner_gone(_perl: Perl, ptr: *mut c_void) {
 /// Drains the calling interpreter's queue: the Perl values of freed
 /// registrations are released (their DESTROY may run), and, unless a
 /// callback is running on this thread, a parked failure becomes the
-/// XSUB's (the XSUB's own failure wins).
+/// XSUB's (over a libvirt error, which it caused; not over our own).
 #[cold]
 #[inline(never)]
 pub(super) fn safe_point(perl: Perl, failure: &mut Option<Error>) {
@@ -226,7 +226,8 @@ pub(super) fn safe_point(perl: Perl, failure: &mut Option<Error>) {
         };
         PENDING.fetch_sub(releases.len() + parked.is_some() as usize, Ordering::Relaxed);
         if let Some(Parked(err)) = parked {
-            if failure.is_none() {
+            // The callback's failure is why libvirt failed, if it did.
+            if matches!(failure, None | Some(Error::Libvirt(_))) {
                 *failure = Some(err);
             }
         }
