@@ -140,8 +140,14 @@ fn ret_or_message(rc: c_int, sub: &str, reason: &str) -> Result<()> {
     if rc >= 0 {
         return Ok(());
     }
-    // SAFETY: reads the thread's last libvirt error, if any.
-    if unsafe { virt_sys::virGetLastError() }.is_null() {
+    // SAFETY: virInitialize makes the thread's error storage usable (no
+    // connection may have been opened yet); then reads the last error.
+    let reported = unsafe {
+        virt_sys::virInitialize();
+        let err = virt_sys::virGetLastError();
+        !err.is_null() && (*err).code != 0
+    };
+    if !reported {
         return croak(format!("Sys::Virt::Event::{sub}: {reason}"));
     }
     Err(ret::last_error())

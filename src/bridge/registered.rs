@@ -190,9 +190,11 @@ fn warn_failure(perl: Perl, prefix: &str, err: Error) {
 }
 
 /// The exit-list hook of an owner's interpreter.
-unsafe extern "C" fn owner_gone(_perl: Perl, ptr: *mut c_void) {
+unsafe extern "C" fn owner_gone(perl: Perl, ptr: *mut c_void) {
     let mut owners = lock(&OWNERS);
-    let Some(index) = owners.iter().position(|o| Arc::as_ptr(o) as *mut c_void == ptr) else { return };
+    // A new ithread inherits a copy of its parent's exit list: only the
+    // owner's own interpreter ending counts.
+    let Some(index) = owners.iter().position(|o| Arc::as_ptr(o) as *mut c_void == ptr && o.interp == perl as usize) else { return };
     let owner = owners.swap_remove(index);
     drop(owners);
     owner.alive.store(false, Ordering::Release);
