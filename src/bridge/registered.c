@@ -93,3 +93,32 @@ int svb_token_id(pTHX_ SV *sv, UV *id)
     JMPENV_POP;
     return jumped;
 }
+
+/* After a callback that was handed a lent object (made with
+ * svb_new_object on a handle libvirt only lent us): whether the object
+ * escaped the callback, that is whether anything but our own two
+ * references (`inner`, held by us, and `rv`, still pointing at it) keeps
+ * it. When it did not escape, the handle is taken out of the object, so
+ * that freeing the object gives back no libvirt reference; when it did,
+ * the caller takes one for it. */
+int svb_object_settle(pTHX_ SV *rv, SV *inner, void *handle)
+{
+    MAGIC *mg;
+    int points = SvROK(rv) && SvRV(rv) == inner;
+    U32 ours = 1 + (U32)points;
+    if (SvREFCNT(inner) > ours || (points && SvREFCNT(rv) > 1))
+        return 1;
+    for (mg = SvMAGIC(inner); mg; mg = mg->mg_moremagic) {
+        if (mg->mg_type == PERL_MAGIC_ext && mg->mg_ptr == (char *)handle) {
+            mg->mg_ptr = NULL;
+            break;
+        }
+    }
+    return 0;
+}
+
+/* What a reference points to (rv must be a reference). */
+SV *svb_rv_target(SV *rv)
+{
+    return SvRV(rv);
+}

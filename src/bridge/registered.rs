@@ -28,7 +28,7 @@ use super::args::{Arg, Code};
 use super::callback::{call_sv, exiting, Want};
 use super::error::{Error, Result};
 use super::ffi::{self, Perl, SV};
-use super::object::{Handle, Obj};
+use super::object::{retain_raw, Handle, Obj};
 use super::sv::OwnedSv;
 use super::value::Value;
 
@@ -41,6 +41,8 @@ extern "C" {
     fn svb_new_rv_inc(perl: Perl, target: *mut SV) -> *mut SV;
     fn svb_new_token(perl: Perl, id: usize) -> *mut SV;
     fn svb_token_id(perl: Perl, sv: *mut SV, id: *mut usize) -> c_int;
+    fn svb_rv_target(rv: *mut SV) -> *mut SV;
+    fn svb_object_settle(perl: Perl, rv: *mut SV, inner: *mut SV, handle: *mut c_void) -> c_int;
 }
 
 /// A Perl value held by a registration: touched only on its owner's
@@ -336,6 +338,40 @@ pub unsafe fn deliver(opaque: *mut c_void, build: impl FnOnce() -> Vec<Value>) {
         // Held for the call: the sub may deregister itself.
         let code = OwnedSv::adopt(perl, ffi::svb_refcnt_inc(perl, reg.code.0));
         call_sv(perl, code.sv, args, Want::Void).map(drop)
+    })
+}
+
+/// As [`deliver`], with the event's object (which libvirt lends for the
+/// callback) between the receiver and `build()`'s values. The object
+/// takes a libvirt reference of its own only when the sub keeps it: the
+/// usual callback that just looks at it costs no libvirt call (each of
+/// which formats the handle's UUID for libvirt's debug log).
+///
+/// # Safety
+/// As [`deliver`]; `obj` must be a live handle of kind `K` for the call.
+pub unsafe fn deliver_about<K: Handle>(opaque: *mut c_void, obj: K::Ptr, build: impl FnOnce() -> Vec<Value>) {
+    let reg = {
+        let borrowed = ManuallyDrop::new(Arc::from_raw(opaque as *const Registration));
+        Arc::clone(&borrowed)
+    };
+    let owner = Arc::clone(&reg.owner);
+    owner.run(&reg.warned, (), |perl| {
+        let handle = K::to_void(obj);
+        // The object points at the lent handle; settled below.
+        let rv = OwnedSv::adopt(perl, ffi::svb_new_object(perl, K::KIND, handle));
+        let inner = OwnedSv::adopt(perl, ffi::svb_refcnt_inc(perl, svb_rv_target(rv.sv)));
+        let mut args = Vec::with_capacity(8);
+        if let Some(receiver) = &reg.receiver {
+            args.push(Value::Sv(OwnedSv::adopt(perl, svb_new_rv_inc(perl, receiver.0))));
+        }
+        args.push(Value::Sv(rv.share()));
+        args.extend(build());
+        let code = OwnedSv::adopt(perl, ffi::svb_refcnt_inc(perl, reg.code.0));
+        let outcome = call_sv(perl, code.sv, args, Want::Void).map(drop);
+        if svb_object_settle(perl, rv.sv, inner.sv, handle) != 0 {
+            retain_raw(K::KIND, handle);
+        }
+        outcome
     })
 }
 

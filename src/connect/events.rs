@@ -11,7 +11,7 @@ use std::ffi::CStr;
 use std::os::raw::{c_char, c_int, c_longlong, c_uint, c_ulonglong, c_void};
 use std::sync::Mutex;
 
-use crate::bridge::{deliver, release_registration, CText, Code, Hash, IntoValue, Key, Obj, Owned, Registered, Result, Value};
+use crate::bridge::{deliver, deliver_about, release_registration, CText, Code, Hash, IntoValue, Key, Obj, Registered, Result, Value};
 use crate::libvirt::kinds::{Connect, Domain, Network, NodeDevice, Secret, StoragePool};
 use crate::libvirt::ret;
 
@@ -84,33 +84,23 @@ fn typed_params(params: virt_sys::virTypedParameterPtr, n: c_int) -> Value {
 
 // ---------------------------------------------------------------- tables
 
-/// `table! { family: Kind, ptr, ref_fn, generic_type; ID, ... => name(params) => [values]; ... }`
+/// `event_table! { family: Kind, ptr, generic_type; ID, ... => name(params) => [values]; ... }`
 macro_rules! event_table {
-    ($family:ident: $kind:ident, $ptr:ty, $take_ref:path, $generic:ty;
+    ($family:ident: $kind:ident, $ptr:ty, $generic:ty;
      $( $($id:ident),+ => $name:ident ( $($p:ident : $t:ty),* ) => [ $($v:expr),* ]; )*) => {
         pub mod $family {
             use super::*;
 
-            /// The event's object, as a new Perl object with its own reference.
-            fn object(obj: $ptr) -> Value {
-                // SAFETY: libvirt lends a live handle for the callback; the
-                // object takes a reference of its own.
-                unsafe {
-                    $take_ref(obj);
-                    Owned::<$kind>::adopt(obj).into_value()
-                }
-            }
-
             $(
                 pub unsafe extern "C" fn $name(_conn: virt_sys::virConnectPtr, obj: $ptr, $($p: $t,)* opaque: *mut c_void) -> c_int {
-                    deliver(opaque, || vec![object(obj) $(, IntoValue::into_value($v))*]);
+                    deliver_about::<$kind>(opaque, obj, || vec![$(IntoValue::into_value($v)),*]);
                     0
                 }
             )*
 
             /// What an ID not in the table gets: the object alone.
             pub unsafe extern "C" fn generic(_conn: virt_sys::virConnectPtr, obj: $ptr, opaque: *mut c_void) -> c_int {
-                deliver(opaque, || vec![object(obj)]);
+                deliver_about::<$kind>(opaque, obj, Vec::new);
                 0
             }
 
@@ -128,7 +118,7 @@ macro_rules! event_table {
 
 type Text = *const c_char;
 
-event_table! { domain: Domain, virt_sys::virDomainPtr, virt_sys::virDomainRef, virt_sys::virConnectDomainEventGenericCallback;
+event_table! { domain: Domain, virt_sys::virDomainPtr, virt_sys::virConnectDomainEventGenericCallback;
     VIR_DOMAIN_EVENT_ID_LIFECYCLE => lifecycle(event: c_int, detail: c_int) => [event, detail];
     VIR_DOMAIN_EVENT_ID_RTC_CHANGE => rtc_change(utcoffset: c_longlong) => [utcoffset as i64];
     VIR_DOMAIN_EVENT_ID_WATCHDOG => watchdog(action: c_int) => [action];
@@ -161,21 +151,19 @@ event_table! { domain: Domain, virt_sys::virDomainPtr, virt_sys::virDomainRef, v
         => [text(alias), size as u64];
 }
 
-event_table! { network: Network, virt_sys::virNetworkPtr, virt_sys::virNetworkRef, virt_sys::virConnectNetworkEventGenericCallback;
+event_table! { network: Network, virt_sys::virNetworkPtr, virt_sys::virConnectNetworkEventGenericCallback;
     VIR_NETWORK_EVENT_ID_LIFECYCLE => lifecycle(event: c_int, detail: c_int) => [event, detail];
 }
 
-event_table! { storage_pool: StoragePool, virt_sys::virStoragePoolPtr, virt_sys::virStoragePoolRef,
-    virt_sys::virConnectStoragePoolEventGenericCallback;
+event_table! { storage_pool: StoragePool, virt_sys::virStoragePoolPtr, virt_sys::virConnectStoragePoolEventGenericCallback;
     VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE => lifecycle(event: c_int, detail: c_int) => [event, detail];
 }
 
-event_table! { node_device: NodeDevice, virt_sys::virNodeDevicePtr, virt_sys::virNodeDeviceRef,
-    virt_sys::virConnectNodeDeviceEventGenericCallback;
+event_table! { node_device: NodeDevice, virt_sys::virNodeDevicePtr, virt_sys::virConnectNodeDeviceEventGenericCallback;
     VIR_NODE_DEVICE_EVENT_ID_LIFECYCLE => lifecycle(event: c_int, detail: c_int) => [event, detail];
 }
 
-event_table! { secret: Secret, virt_sys::virSecretPtr, virt_sys::virSecretRef, virt_sys::virConnectSecretEventGenericCallback;
+event_table! { secret: Secret, virt_sys::virSecretPtr, virt_sys::virConnectSecretEventGenericCallback;
     VIR_SECRET_EVENT_ID_LIFECYCLE => lifecycle(event: c_int, detail: c_int) => [event, detail];
 }
 
