@@ -26,6 +26,7 @@ my %packages = (
     'Sys::Virt::Domain'         => 'Sys/Virt/Domain.pm',
     'Sys::Virt::DomainSnapshot' => 'Sys/Virt/DomainSnapshot.pm',
     'Sys::Virt::Error'          => 'Sys/Virt/Error.pm',
+    'Sys::Virt::Event'          => 'Sys/Virt/Event.pm',
 );
 
 for my $package (sort keys %packages) {
