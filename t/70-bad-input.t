@@ -2,7 +2,8 @@
 #
 # No input crashes or hangs the process.
 #
-# Every sub of Sys::Virt, Sys::Virt::Domain and Sys::Virt::DomainSnapshot
+# Every sub of Sys::Virt, Sys::Virt::Domain, Sys::Virt::DomainSnapshot and
+# Sys::Virt::Event
 # (found by walking the packages' stashes: XSUBs and Perl subs alike) is
 # called with bad invocants and bad arguments: undef, strings, numbers,
 # references of every kind, objects of the wrong class, forged blessed
@@ -453,6 +454,49 @@ sub callback_inputs {
     );
 }
 
+# A required code reference (or sub name).
+sub code_inputs {
+    return (
+        ['undef',          sub { undef },              'ours', 1],
+        ['empty string',   sub { '' },                 'ours', 1],
+        ['sub dying',      sub { sub { die "SENTINEL callback\n" } }, 'any'],
+        ['sub exiting',    sub { sub { exit 3 } },     'any'],
+        ['sub name',       sub { 'main::no_such_sub' }, 'any'],
+        ['array ref',      sub { [] },                 'ours'],
+        ['hash ref',       sub { {} },                 'ours'],
+        ['object',         sub { $_[0]{con} },         'ours'],
+        ['tied dying',     sub { tied_value('die') },  'rethrow', 0, 'deref'],
+    );
+}
+
+# An optional object filter of an event registration (undef: every object).
+sub filter_inputs {
+    my ($kind) = @_;
+    return map { $_->[0] eq 'undef' ? [$_->[0], $_->[1], 'any', 1] : $_ } obj_inputs($kind) if $kind;
+    return (
+        ['undef',          sub { undef },              'any', 1],
+        ['string',         sub { 'not an object' },    'ours'],
+        ['forged',         sub { bless \(my $x = 12345), 'Sys::Virt::Network' }, 'ours'],
+        ['a connection',   sub { $_[0]{con} },         'ours'],
+        ['a domain',       sub { $_[0]{dom} },         'ours'],
+        ['tied dying',     sub { tied_value('die') },  'rethrow', 0, 'deref'],
+    );
+}
+
+# The tokens handed to a Perl event loop: none of these is one.
+sub token_inputs {
+    my ($expect) = @_;
+    return (
+        ['undef',          sub { undef },              $expect, 1],
+        ['number',         sub { 12345 },              $expect],
+        ['forged token',   sub { \(my $x = 1) },       $expect],
+        ['forged address', sub { \(my $x = 0 + ${ $_[0]{con} }) }, $expect],
+        ['array ref',      sub { [] },                 $expect],
+        ['object',         sub { $_[0]{con} },         $expect],
+        ['tied dying',     sub { tied_value('die') },  $expect eq 'any' ? 'any' : 'error', 0, 'deref'],
+    );
+}
+
 sub int_inputs {
     return (
         ['0',        sub { 0 },           'any', 1],
@@ -574,6 +618,35 @@ $SPEC{"Sys::Virt::DomainSnapshot::$_"} = [qw(snap flags?)] for qw(
     'Sys::Virt::DomainSnapshot::list_child_snapshot_names' => [qw(snap maxnames? flags?)],
 );
 
+# Events: registrations on the connection, and Sys::Virt::Event.
+%SPEC = (%SPEC,
+    'Sys::Virt::domain_event_register'       => [qw(con code)],
+    'Sys::Virt::domain_event_deregister'     => [qw(con)],
+    'Sys::Virt::domain_event_register_any'   => [qw(con domfilter int code)],
+    'Sys::Virt::register_close_callback'     => [qw(con code)],
+    'Sys::Virt::unregister_close_callback'   => [qw(con)],
+    'Sys::Virt::set_keep_alive'              => [qw(con int count)],
+);
+$SPEC{"Sys::Virt::${_}_event_register_any"} = [qw(con objfilter int code)] for qw(network storage_pool node_device secret);
+$SPEC{"Sys::Virt::${_}_event_deregister_any"} = [qw(con int)] for qw(domain network storage_pool node_device secret);
+$SPEC{"Sys::Virt::Event::$_"} = [] for qw(register_default run_default _register_impl);
+%SPEC = (%SPEC,
+    'Sys::Virt::Event::add_handle'           => [qw(int int code)],
+    'Sys::Virt::Event::update_handle'        => [qw(int int)],
+    'Sys::Virt::Event::remove_handle'        => [qw(int)],
+    'Sys::Virt::Event::add_timeout'          => [qw(int code)],
+    'Sys::Virt::Event::update_timeout'       => [qw(int int)],
+    'Sys::Virt::Event::remove_timeout'       => [qw(int)],
+    'Sys::Virt::Event::_run_handle_callback_helper'  => [qw(int int int token token)],
+    'Sys::Virt::Event::_run_timeout_callback_helper' => [qw(int token token)],
+    'Sys::Virt::Event::_free_callback_opaque_helper' => [qw(anytoken? anytoken?)],
+    'Sys::Virt::Event::register'             => [qw(impl)],
+    'Sys::Virt::Event::_run_handle_callback'  => [qw(impl? int int int token token)],
+    'Sys::Virt::Event::_run_timeout_callback' => [qw(impl? int token token)],
+    'Sys::Virt::Event::_free_callback_opaque' => [qw(impl? anytoken? anytoken?)],
+);
+$SPEC{"Sys::Virt::Event::_$_"} = [qw(impl? impl?)] for qw(add_handle update_handle remove_handle add_timeout update_timeout remove_timeout);
+
 # Storable's hook: refuses every object, whatever it is given.
 $SPEC{"${_}::STORABLE_freeze"} = [qw(anyobj cloning?)] for qw(Sys::Virt Sys::Virt::Domain Sys::Virt::DomainSnapshot);
 
@@ -608,6 +681,14 @@ my %GOOD = (
     bool      => sub { 0 },
     credlist  => sub { [Sys::Virt::CRED_AUTHNAME(), Sys::Virt::CRED_PASSPHRASE()] },
     callback  => sub { sub { 0 } },
+    code      => sub { sub { 0 } },
+    domfilter => sub { undef },
+    objfilter => sub { undef },
+    token     => sub { undef },
+    anytoken  => sub { undef },
+    int       => sub { 0 },
+    count     => sub { 3 },
+    impl      => sub { bless {}, 'Sys::Virt::Event' },
     cloning   => sub { 0 },
 );
 
@@ -632,6 +713,15 @@ sub inputs_for {
     return uuid_inputs() if $type =~ /^uuid/;
     return credlist_inputs() if $type eq 'credlist';
     return callback_inputs() if $type eq 'callback';
+    return code_inputs() if $type eq 'code';
+    return filter_inputs('dom') if $type eq 'domfilter';
+    return filter_inputs() if $type eq 'objfilter';
+    return token_inputs('ours') if $type eq 'token';
+    return token_inputs('any') if $type eq 'anytoken';
+    return int_inputs() if $type eq 'int';
+    return map { $_->[0] eq '2**31' ? [$_->[0], $_->[1], 'any'] : $_ } int_inputs() if $type eq 'count';
+    return (['undef', sub { undef }, 'any', 1], ['string', sub { 'x' }, 'any'], ['impl', sub { bless {}, 'Sys::Virt::Event' }, 'any'])
+        if $type eq 'impl';
     return map { [$_->[0], $_->[1], 'any', $_->[3], $_->[4]] } flags_inputs() if $type eq 'cloning';
     die "no inputs for type $type";
 }
@@ -655,7 +745,7 @@ sub subs_of {
     return @found;
 }
 
-my @methods = map { subs_of($_) } qw(Sys::Virt Sys::Virt::Domain Sys::Virt::DomainSnapshot);
+my @methods = map { subs_of($_) } qw(Sys::Virt Sys::Virt::Domain Sys::Virt::DomainSnapshot Sys::Virt::Event);
 ok(scalar(@methods) >= 60, 'found the packages\' subs by walking their stashes')
     or diag 'found only: ' . join ' ', map { $_->{name} } @methods;
 
