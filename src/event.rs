@@ -284,8 +284,9 @@ fn with_loop<T>(neutral: T, body: impl FnOnce(Perl) -> Result<T>) -> T {
     owner.run(&warned, neutral, body)
 }
 
-fn call_loop(perl: Perl, method: &str, args: Vec<Value>, want: Want) -> Result<Option<OwnedSv>> {
-    OwnedSv::new(perl, Value::Str(format!("Sys::Virt::Event::{method}"))).call(args, want)
+/// Calls one of Sys::Virt::Event's `_add_handle` ... `_remove_timeout`.
+fn call_loop(perl: Perl, sub_name: &str, args: Vec<Value>, want: Want) -> Result<Option<OwnedSv>> {
+    OwnedSv::new(perl, Value::Str(sub_name.to_owned())).call(args, want)
 }
 
 fn returned_id(perl_result: Option<OwnedSv>, method: &'static str) -> Result<c_int> {
@@ -298,10 +299,21 @@ fn tokens(perl: Perl, id: usize, has_free: bool) -> [Value; 3] {
     [Value::Sv(token(perl, id)), Value::Sv(token(perl, id)), free]
 }
 
-/// A hook libvirt's add could not use: forgotten, not freed (libvirt
-/// frees the opaque itself when adding fails).
-fn forget_hook(id: usize) {
-    with_hooks(|hooks| hooks.table.remove(&id));
+/// Hands a new watch or timer to the Perl loop's `_add_handle` or
+/// `_add_timeout` (`args`, then the three tokens); its number, or -1. A
+/// hook the loop did not take is forgotten, not freed: libvirt frees its
+/// opaque itself when adding fails.
+fn add_to_loop(callback: HookFn, opaque: *mut c_void, ff: virt_sys::virFreeCallback, sub_name: &'static str, args: Vec<Value>) -> c_int {
+    let id = new_hook(callback, opaque, ff);
+    let added = with_loop(-1, |perl| {
+        let mut args = args;
+        args.extend(tokens(perl, id, ff.is_some()));
+        returned_id(call_loop(perl, sub_name, args, Want::Scalar)?, sub_name)
+    });
+    if added < 0 {
+        with_hooks(|hooks| hooks.table.remove(&id));
+    }
+    added
 }
 
 unsafe extern "C" fn loop_add_handle(
@@ -312,24 +324,15 @@ unsafe extern "C" fn loop_add_handle(
     ff: virt_sys::virFreeCallback,
 ) -> c_int {
     let Some(cb) = cb else { return -1 };
-    let id = new_hook(HookFn::Handle(cb), opaque, ff);
-    let watch = with_loop(-1, |perl| {
-        let [cbref, opaqueref, ffref] = tokens(perl, id, ff.is_some());
-        let args = vec![fd.into_value(), events.into_value(), cbref, opaqueref, ffref];
-        returned_id(call_loop(perl, "_add_handle", args, Want::Scalar)?, "Sys::Virt::Event::_add_handle")
-    });
-    if watch < 0 {
-        forget_hook(id);
-    }
-    watch
+    add_to_loop(HookFn::Handle(cb), opaque, ff, "Sys::Virt::Event::_add_handle", vec![fd.into_value(), events.into_value()])
 }
 
 unsafe extern "C" fn loop_update_handle(watch: c_int, events: c_int) {
-    with_loop((), |perl| call_loop(perl, "_update_handle", vec![watch.into_value(), events.into_value()], Want::Void).map(drop));
+    with_loop((), |perl| call_loop(perl, "Sys::Virt::Event::_update_handle", vec![watch.into_value(), events.into_value()], Want::Void).map(drop));
 }
 
 unsafe extern "C" fn loop_remove_handle(watch: c_int) -> c_int {
-    with_loop(-1, |perl| call_loop(perl, "_remove_handle", vec![watch.into_value()], Want::Void).map(|_| 0))
+    with_loop(-1, |perl| call_loop(perl, "Sys::Virt::Event::_remove_handle", vec![watch.into_value()], Want::Void).map(|_| 0))
 }
 
 unsafe extern "C" fn loop_add_timeout(
@@ -339,22 +342,13 @@ unsafe extern "C" fn loop_add_timeout(
     ff: virt_sys::virFreeCallback,
 ) -> c_int {
     let Some(cb) = cb else { return -1 };
-    let id = new_hook(HookFn::Timeout(cb), opaque, ff);
-    let timer = with_loop(-1, |perl| {
-        let [cbref, opaqueref, ffref] = tokens(perl, id, ff.is_some());
-        let args = vec![interval.into_value(), cbref, opaqueref, ffref];
-        returned_id(call_loop(perl, "_add_timeout", args, Want::Scalar)?, "Sys::Virt::Event::_add_timeout")
-    });
-    if timer < 0 {
-        forget_hook(id);
-    }
-    timer
+    add_to_loop(HookFn::Timeout(cb), opaque, ff, "Sys::Virt::Event::_add_timeout", vec![interval.into_value()])
 }
 
 unsafe extern "C" fn loop_update_timeout(timer: c_int, interval: c_int) {
-    with_loop((), |perl| call_loop(perl, "_update_timeout", vec![timer.into_value(), interval.into_value()], Want::Void).map(drop));
+    with_loop((), |perl| call_loop(perl, "Sys::Virt::Event::_update_timeout", vec![timer.into_value(), interval.into_value()], Want::Void).map(drop));
 }
 
 unsafe extern "C" fn loop_remove_timeout(timer: c_int) -> c_int {
-    with_loop(-1, |perl| call_loop(perl, "_remove_timeout", vec![timer.into_value()], Want::Void).map(|_| 0))
+    with_loop(-1, |perl| call_loop(perl, "Sys::Virt::Event::_remove_timeout", vec![timer.into_value()], Want::Void).map(|_| 0))
 }

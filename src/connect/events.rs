@@ -217,12 +217,25 @@ fn registered(rc: c_int, opaque: *mut c_void) -> Result<c_int> {
     Ok(rc)
 }
 
+/// A new registration for `$conn`, handed to one `virConnect*EventRegisterAny`
+/// call (`register`, given libvirt's opaque and free callback).
+fn register_any(con: &Obj<Connect>, cb: &Code, register: impl FnOnce(*mut c_void, virt_sys::virFreeCallback) -> c_int) -> Result<c_int> {
+    let opaque = Registered::new(cb, Some(con))?.into_opaque();
+    registered(register(opaque, Some(release_registration)), opaque)
+}
+
+/// libvirt's pointer of an optional object filter (NULL: every object).
+fn filter<K: crate::bridge::Handle<Ptr = *mut P>, P>(obj: &Option<Obj<K>>) -> *mut P {
+    obj.as_ref().map_or(std::ptr::null_mut(), |o| o.raw())
+}
+
 crate::xsubs! { "Sys::Virt";
     fn domain_event_register(con: Obj<Connect>, cb: Code) -> Result<()> {
-        let opaque = Registered::new(&cb, Some(&con))?.into_opaque();
-        // SAFETY: the connection is held for the call; libvirt frees the opaque with release_registration.
-        let rc = unsafe { virt_sys::virConnectDomainEventRegister(con.raw(), Some(legacy_lifecycle), opaque, Some(release_registration)) };
-        registered(rc, opaque).map(drop)
+        // SAFETY: as domain_event_register_any, with the legacy callback.
+        register_any(&con, &cb, |opaque, free| unsafe {
+            virt_sys::virConnectDomainEventRegister(con.raw(), Some(legacy_lifecycle), opaque, free)
+        })
+        .map(drop)
     }
 
     fn domain_event_deregister(con: Obj<Connect>) -> Result<()> {
@@ -233,13 +246,10 @@ crate::xsubs! { "Sys::Virt";
     }
 
     fn domain_event_register_any(con: Obj<Connect>, dom: Option<Obj<Domain>>, eventID: i32, cb: Code) -> Result<i32> {
-        let opaque = Registered::new(&cb, Some(&con))?.into_opaque();
-        let dom = dom.as_ref().map_or(std::ptr::null_mut(), |d| d.raw());
-        // SAFETY: both objects are held for the call; as domain_event_register.
-        let rc = unsafe {
-            virt_sys::virConnectDomainEventRegisterAny(con.raw(), dom, eventID, domain::callback_for(eventID), opaque, Some(release_registration))
-        };
-        registered(rc, opaque)
+        // SAFETY: the objects are held for the call; libvirt frees the opaque with release_registration.
+        register_any(&con, &cb, |opaque, free| unsafe {
+            virt_sys::virConnectDomainEventRegisterAny(con.raw(), filter(&dom), eventID, domain::callback_for(eventID), opaque, free)
+        })
     }
 
     fn domain_event_deregister_any(con: Obj<Connect>, callbackID: i32) -> Result<()> {
@@ -250,13 +260,10 @@ crate::xsubs! { "Sys::Virt";
     }
 
     fn network_event_register_any(con: Obj<Connect>, net: Option<Obj<Network>>, eventID: i32, cb: Code) -> Result<i32> {
-        let opaque = Registered::new(&cb, Some(&con))?.into_opaque();
-        let net = net.as_ref().map_or(std::ptr::null_mut(), |n| n.raw());
-        // SAFETY: as domain_event_register_any.
-        let rc = unsafe {
-            virt_sys::virConnectNetworkEventRegisterAny(con.raw(), net, eventID, network::callback_for(eventID), opaque, Some(release_registration))
-        };
-        registered(rc, opaque)
+        // SAFETY: the objects are held for the call; libvirt frees the opaque with release_registration.
+        register_any(&con, &cb, |opaque, free| unsafe {
+            virt_sys::virConnectNetworkEventRegisterAny(con.raw(), filter(&net), eventID, network::callback_for(eventID), opaque, free)
+        })
     }
 
     fn network_event_deregister_any(con: Obj<Connect>, callbackID: i32) -> Result<()> {
@@ -266,15 +273,10 @@ crate::xsubs! { "Sys::Virt";
     }
 
     fn storage_pool_event_register_any(con: Obj<Connect>, pool: Option<Obj<StoragePool>>, eventID: i32, cb: Code) -> Result<i32> {
-        let opaque = Registered::new(&cb, Some(&con))?.into_opaque();
-        let pool = pool.as_ref().map_or(std::ptr::null_mut(), |p| p.raw());
-        // SAFETY: as domain_event_register_any.
-        let rc = unsafe {
-            virt_sys::virConnectStoragePoolEventRegisterAny(
-                con.raw(), pool, eventID, storage_pool::callback_for(eventID), opaque, Some(release_registration),
-            )
-        };
-        registered(rc, opaque)
+        // SAFETY: the objects are held for the call; libvirt frees the opaque with release_registration.
+        register_any(&con, &cb, |opaque, free| unsafe {
+            virt_sys::virConnectStoragePoolEventRegisterAny(con.raw(), filter(&pool), eventID, storage_pool::callback_for(eventID), opaque, free)
+        })
     }
 
     fn storage_pool_event_deregister_any(con: Obj<Connect>, callbackID: i32) -> Result<()> {
@@ -284,15 +286,10 @@ crate::xsubs! { "Sys::Virt";
     }
 
     fn node_device_event_register_any(con: Obj<Connect>, dev: Option<Obj<NodeDevice>>, eventID: i32, cb: Code) -> Result<i32> {
-        let opaque = Registered::new(&cb, Some(&con))?.into_opaque();
-        let dev = dev.as_ref().map_or(std::ptr::null_mut(), |d| d.raw());
-        // SAFETY: as domain_event_register_any.
-        let rc = unsafe {
-            virt_sys::virConnectNodeDeviceEventRegisterAny(
-                con.raw(), dev, eventID, node_device::callback_for(eventID), opaque, Some(release_registration),
-            )
-        };
-        registered(rc, opaque)
+        // SAFETY: the objects are held for the call; libvirt frees the opaque with release_registration.
+        register_any(&con, &cb, |opaque, free| unsafe {
+            virt_sys::virConnectNodeDeviceEventRegisterAny(con.raw(), filter(&dev), eventID, node_device::callback_for(eventID), opaque, free)
+        })
     }
 
     fn node_device_event_deregister_any(con: Obj<Connect>, callbackID: i32) -> Result<()> {
@@ -302,13 +299,10 @@ crate::xsubs! { "Sys::Virt";
     }
 
     fn secret_event_register_any(con: Obj<Connect>, secret: Option<Obj<Secret>>, eventID: i32, cb: Code) -> Result<i32> {
-        let opaque = Registered::new(&cb, Some(&con))?.into_opaque();
-        let secret = secret.as_ref().map_or(std::ptr::null_mut(), |s| s.raw());
-        // SAFETY: as domain_event_register_any.
-        let rc = unsafe {
-            virt_sys::virConnectSecretEventRegisterAny(con.raw(), secret, eventID, secret::callback_for(eventID), opaque, Some(release_registration))
-        };
-        registered(rc, opaque)
+        // SAFETY: the objects are held for the call; libvirt frees the opaque with release_registration.
+        register_any(&con, &cb, |opaque, free| unsafe {
+            virt_sys::virConnectSecretEventRegisterAny(con.raw(), filter(&secret), eventID, secret::callback_for(eventID), opaque, free)
+        })
     }
 
     fn secret_event_deregister_any(con: Obj<Connect>, callbackID: i32) -> Result<()> {
