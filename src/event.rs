@@ -14,6 +14,46 @@ use crate::bridge::{
 use crate::libvirt::kinds::Connect;
 use crate::libvirt::ret;
 
+/// The watches and timers made by add_handle / add_timeout and not yet
+/// removed, with the interpreter that made them: when a thread ends, its
+/// own are removed from the loop (they could never run again, and a short
+/// timer would keep waking the loop).
+struct Watches {
+    /// (is a timer, libvirt's number, owner's id)
+    live: Vec<(bool, c_int, usize)>,
+}
+
+static WATCHES: Mutex<Watches> = Mutex::new(Watches { live: Vec::new() });
+
+fn watch_added(timer: bool, id: c_int) {
+    let owner = Owner::current();
+    Owner::on_any_exit(remove_watches_of);
+    lock(&WATCHES).live.push((timer, id, owner.id()));
+}
+
+fn watch_removed(timer: bool, id: c_int) {
+    lock(&WATCHES).live.retain(|&(t, i, _)| (t, i) != (timer, id));
+}
+
+fn remove_watches_of(owner: usize) {
+    let gone: Vec<(bool, c_int)> = {
+        let mut watches = lock(&WATCHES);
+        let (gone, kept) = watches.live.iter().partition(|&&(_, _, o)| o == owner);
+        watches.live = kept;
+        gone.into_iter().map(|(t, i, _)| (t, i)).collect()
+    };
+    for (timer, id) in gone {
+        // SAFETY: plain integers; libvirt frees the registration (inert by now).
+        unsafe {
+            if timer {
+                virt_sys::virEventRemoveTimeout(id);
+            } else {
+                virt_sys::virEventRemoveHandle(id);
+            }
+        }
+    }
+}
+
 /// Which loop libvirt runs events on, as far as `run_default` cares.
 static DEFAULT_LOOP: AtomicBool = AtomicBool::new(false);
 
@@ -40,7 +80,9 @@ crate::xsubs! { "Sys::Virt::Event";
         let opaque = Registered::new::<Connect>(&cb, None)?.into_opaque();
         // SAFETY: the opaque is ours to give; libvirt frees it with release_registration.
         let watch = unsafe { virt_sys::virEventAddHandle(fd, events, Some(on_handle), opaque, Some(release_registration)) };
-        refused_unless_added(watch, opaque, "add_handle")
+        let watch = refused_unless_added(watch, opaque, "add_handle")?;
+        watch_added(false, watch);
+        Ok(watch)
     }
 
     fn update_handle(watch: i32, events: i32) -> Result<()> {
@@ -51,14 +93,18 @@ crate::xsubs! { "Sys::Virt::Event";
 
     fn remove_handle(watch: i32) -> Result<()> {
         // SAFETY: plain integer; the loop frees the registration later.
-        ret_or_message(unsafe { virt_sys::virEventRemoveHandle(watch) }, "remove_handle", "no such watch")
+        ret_or_message(unsafe { virt_sys::virEventRemoveHandle(watch) }, "remove_handle", "no such watch")?;
+        watch_removed(false, watch);
+        Ok(())
     }
 
     fn add_timeout(frequency: i32, cb: Code) -> Result<i32> {
         let opaque = Registered::new::<Connect>(&cb, None)?.into_opaque();
         // SAFETY: as add_handle.
         let timer = unsafe { virt_sys::virEventAddTimeout(frequency, Some(on_timeout), opaque, Some(release_registration)) };
-        refused_unless_added(timer, opaque, "add_timeout")
+        let timer = refused_unless_added(timer, opaque, "add_timeout")?;
+        watch_added(true, timer);
+        Ok(timer)
     }
 
     fn update_timeout(timer: i32, frequency: i32) -> Result<()> {
@@ -69,7 +115,9 @@ crate::xsubs! { "Sys::Virt::Event";
 
     fn remove_timeout(timer: i32) -> Result<()> {
         // SAFETY: plain integer; the loop frees the registration later.
-        ret_or_message(unsafe { virt_sys::virEventRemoveTimeout(timer) }, "remove_timeout", "no such timer")
+        ret_or_message(unsafe { virt_sys::virEventRemoveTimeout(timer) }, "remove_timeout", "no such timer")?;
+        watch_removed(true, timer);
+        Ok(())
     }
 
     fn _register_impl() -> Result<()> {

@@ -189,7 +189,7 @@ PERL
 # ---------------------------------------------------------- threads
 
 SKIP: {
-    skip 'this perl has no ithreads', 6 unless $Config{useithreads};
+    skip 'this perl has no ithreads', 7 unless $Config{useithreads};
     my ($status, $out) = child(<<'PERL');
 use threads;
 Sys::Virt::Event::register_default();
@@ -208,8 +208,13 @@ threads->create(sub {
 print "thread joined\n";
 my $d = $c->get_domain_by_name('test');
 $d->destroy;
-spin(30);
+my $iterations = 0;
+my $done = 0;
+my $t = Sys::Virt::Event::add_timeout(50, sub { $done = 1 });
+$iterations++, Sys::Virt::Event::run_default() until $done;
+Sys::Virt::Event::remove_timeout($t);
 print "main survived\n";
+print "iterations $iterations\n";
 
 # A callback of the main thread, while another thread runs the loop.
 my $mine = 0;
@@ -232,6 +237,8 @@ PERL
     like($out, qr/freed thread-timer\n(?:.*\n)*thread joined/, 'a thread\'s closure is freed once, when the thread ends');
     unlike($out, qr/thread (?:timer|event) ran/, 'its callbacks never run after the thread has ended');
     like($out, qr/main survived/, 'and firing them later does not crash');
+    my ($iterations) = $out =~ /iterations (\d+)/;
+    ok(defined $iterations && $iterations <= 3, 'the ended thread\'s 1 ms timer was removed from the loop') or diag $out;
     like($out, qr/thread warned: Sys::Virt: a callback registered by another thread was not run/, 'another thread\'s loop skips our callback, with a warning');
     like($out, qr/main callback ran in the other thread: 0\nmain callback ran at home: yes/, 'the callback runs in its own thread only');
 }

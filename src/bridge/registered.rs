@@ -72,6 +72,10 @@ pub struct Owner {
 /// The live owners, one per interpreter that registered something.
 static OWNERS: Mutex<Vec<Arc<Owner>>> = Mutex::new(Vec::new());
 
+/// Called with an interpreter's id (see [`Owner::id`]) when that
+/// interpreter ends, after its owner has gone dead.
+static EXIT_LISTENERS: Mutex<Vec<fn(usize)>> = Mutex::new(Vec::new());
+
 /// Queued releases plus parked failures, over all owners: the safe point
 /// costs one relaxed load while this is 0.
 pub(super) static PENDING: AtomicUsize = AtomicUsize::new(0);
@@ -94,7 +98,7 @@ fn current_interp() -> Perl {
 }
 
 /// Whether a registered callback is running on this thread.
-pub fn in_callback() -> bool {
+fn in_callback() -> bool {
     DEPTH.with(Cell::get) > 0
 }
 
@@ -119,13 +123,28 @@ impl Owner {
         owner
     }
 
+    /// Which interpreter this owner stands for, as a number to compare.
+    pub fn id(&self) -> usize {
+        self.interp
+    }
+
+    /// Has `listener` called with an interpreter's id when it ends (once
+    /// per function, however often this is called).
+    pub fn on_any_exit(listener: fn(usize)) {
+        let mut listeners = lock(&EXIT_LISTENERS);
+        if !listeners.iter().any(|&l| l as usize == listener as usize) {
+            listeners.push(listener);
+        }
+    }
+
     /// The interpreter to run a callback in, when it may run now: on the
     /// owner's thread, with the owner alive, no exit on its way out and
     /// no global destruction under way. Elsewhere, warns once per `warned`.
     fn enter(&self, warned: &AtomicBool) -> Option<Perl> {
         let perl = current_interp();
         if perl as usize != self.interp {
-            if !perl.is_null() && !warned.swap(true, Ordering::Relaxed) {
+            // SAFETY (destructing): the current thread's own interpreter.
+            if !perl.is_null() && unsafe { svb_destructing(perl) } == 0 && !warned.swap(true, Ordering::Relaxed) {
                 let message = c"Sys::Virt: a callback registered by another thread was not run; run the event loop in the thread that registered it\n";
                 // SAFETY: the current thread's own interpreter.
                 unsafe { svb_warn(perl, message.as_ptr(), std::ptr::null_mut()) };
@@ -206,6 +225,11 @@ unsafe extern "C" fn owner_gone(perl: Perl, ptr: *mut c_void) {
     state.releases.clear();
     std::mem::forget(state.parked.take());
     PENDING.fetch_sub(forgotten, Ordering::Relaxed);
+    drop(state);
+    let listeners = lock(&EXIT_LISTENERS).clone();
+    for listener in listeners {
+        listener(owner.interp);
+    }
 }
 
 /// Drains the calling interpreter's queue: the Perl values of freed
