@@ -375,12 +375,31 @@ unsafe extern "C" fn loop_add_handle(
     add_to_loop(HookFn::Handle(cb), opaque, ff, "Sys::Virt::Event::_add_handle", vec![fd.into_value(), events.into_value()])
 }
 
+/// Runs a hook's update or removal now on the loop's own thread, and at
+/// that thread's next safe point when libvirt calls it from another.
+fn now_or_on_loop_thread(op: impl FnOnce() + Send + 'static) {
+    let owner = match &*lock(&PERL_LOOP) {
+        Some(l) => Arc::clone(&l.owner),
+        None => return,
+    };
+    if owner.is_current() {
+        op();
+    } else {
+        owner.defer(Box::new(op));
+    }
+}
+
 unsafe extern "C" fn loop_update_handle(watch: c_int, events: c_int) {
-    with_loop((), |perl| call_loop(perl, "Sys::Virt::Event::_update_handle", vec![watch.into_value(), events.into_value()], Want::Void).map(drop));
+    now_or_on_loop_thread(move || {
+        with_loop((), |perl| call_loop(perl, "Sys::Virt::Event::_update_handle", vec![watch.into_value(), events.into_value()], Want::Void).map(drop))
+    });
 }
 
 unsafe extern "C" fn loop_remove_handle(watch: c_int) -> c_int {
-    with_loop(-1, |perl| call_loop(perl, "Sys::Virt::Event::_remove_handle", vec![watch.into_value()], Want::Void).map(|_| 0))
+    now_or_on_loop_thread(move || {
+        with_loop((), |perl| call_loop(perl, "Sys::Virt::Event::_remove_handle", vec![watch.into_value()], Want::Void).map(drop))
+    });
+    0
 }
 
 unsafe extern "C" fn loop_add_timeout(
@@ -394,9 +413,14 @@ unsafe extern "C" fn loop_add_timeout(
 }
 
 unsafe extern "C" fn loop_update_timeout(timer: c_int, interval: c_int) {
-    with_loop((), |perl| call_loop(perl, "Sys::Virt::Event::_update_timeout", vec![timer.into_value(), interval.into_value()], Want::Void).map(drop));
+    now_or_on_loop_thread(move || {
+        with_loop((), |perl| call_loop(perl, "Sys::Virt::Event::_update_timeout", vec![timer.into_value(), interval.into_value()], Want::Void).map(drop))
+    });
 }
 
 unsafe extern "C" fn loop_remove_timeout(timer: c_int) -> c_int {
-    with_loop(-1, |perl| call_loop(perl, "Sys::Virt::Event::_remove_timeout", vec![timer.into_value()], Want::Void).map(|_| 0))
+    now_or_on_loop_thread(move || {
+        with_loop((), |perl| call_loop(perl, "Sys::Virt::Event::_remove_timeout", vec![timer.into_value()], Want::Void).map(drop))
+    });
+    0
 }

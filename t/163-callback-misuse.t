@@ -35,6 +35,7 @@ package Guard { sub new { bless { name => $_[1] }, $_[0] } sub DESTROY { print "
 package main;
 PERL
 
+$ENV{SV_TLIB} = "$FindBin::Bin/lib";
 sub child { my ($program) = @_; return perl_child($PRELUDE . $program) }
 
 # ----------------------------------------------------- no loop at all
@@ -241,6 +242,30 @@ PERL
     ok(defined $iterations && $iterations <= 3, 'the ended thread\'s 1 ms timer was removed from the loop') or diag $out;
     like($out, qr/thread warned: Sys::Virt: a callback registered by another thread was not run/, 'another thread\'s loop skips our callback, with a warning');
     like($out, qr/main callback ran in the other thread: 0\nmain callback ran at home: yes/, 'the callback runs in its own thread only');
+}
+
+SKIP: {
+    skip 'this perl has no ithreads', 3 unless $Config{useithreads};
+    my ($status, $out) = child(<<'PERL');
+use threads;
+use lib "$ENV{SV_TLIB}";
+use SelectLoop;
+my $loop = SelectLoop->new;
+my $timer = Sys::Virt::Event::add_timeout(1000, sub { });
+threads->create(sub {
+    Sys::Virt::Event::update_timeout($timer, 5);
+    Sys::Virt::Event::remove_timeout($timer);
+    return;
+})->join;
+print "after join: ", (exists $loop->{timeouts}{$timer} ? 'still there' : 'gone'), "\n";
+eval { Sys::Virt->new(uri => 'test:///default')->get_uri };   # any call: a safe point
+print "after a call: ", (exists $loop->{timeouts}{$timer} ? 'still there' : 'gone'), "\n";
+my @ops = map { $_->[0] } grep { $_->[0] =~ /timeout/ } @{ $loop->{calls} };
+print "ops @ops\n";
+PERL
+    child_status_ok($status, 'another thread updates and removes a timer of a Perl loop', $out);
+    like($out, qr/after join: still there\nafter a call: gone/, 'the changes reach the loop at its thread\'s next call');
+    like($out, qr/ops add_timeout update_timeout remove_timeout/, 'in order, on the loop\'s own thread');
 }
 
 # ------------------------------------------------------- no growth

@@ -60,6 +60,8 @@ unsafe impl Send for Parked {}
 struct OwnerState {
     parked: Option<Parked>,
     releases: Vec<RawSv>,
+    /// Work asked for on another thread, to run on the owner's.
+    deferred: Vec<Box<dyn FnOnce() + Send>>,
 }
 
 /// One interpreter's side of every callback it registered.
@@ -114,7 +116,7 @@ impl Owner {
         let owner = Arc::new(Owner {
             interp: perl as usize,
             alive: AtomicBool::new(true),
-            state: Mutex::new(OwnerState { parked: None, releases: Vec::new() }),
+            state: Mutex::new(OwnerState { parked: None, releases: Vec::new(), deferred: Vec::new() }),
         });
         owners.push(Arc::clone(&owner));
         // SAFETY: perl is this thread's live interpreter; the list keeps
@@ -126,6 +128,21 @@ impl Owner {
     /// Which interpreter this owner stands for, as a number to compare.
     pub fn id(&self) -> usize {
         self.interp
+    }
+
+    /// Whether the calling thread runs this owner's interpreter.
+    pub fn is_current(&self) -> bool {
+        current_interp() as usize == self.interp
+    }
+
+    /// Runs `work` on the owner's thread, at its next safe point (dropped
+    /// unrun if the owner ends first).
+    pub fn defer(&self, work: Box<dyn FnOnce() + Send>) {
+        let mut state = lock(&self.state);
+        if self.alive.load(Ordering::Acquire) {
+            state.deferred.push(work);
+            PENDING.fetch_add(1, Ordering::Relaxed);
+        }
     }
 
     /// Has `listener` called with an interpreter's id when it ends (once
@@ -221,11 +238,13 @@ unsafe extern "C" fn owner_gone(perl: Perl, ptr: *mut c_void) {
     owner.alive.store(false, Ordering::Release);
     let mut state = lock(&owner.state);
     // The interpreter frees every value itself as it goes; ours are forgotten.
-    let forgotten = state.releases.len() + state.parked.is_some() as usize;
+    let forgotten = state.releases.len() + state.parked.is_some() as usize + state.deferred.len();
     state.releases.clear();
+    let deferred = std::mem::take(&mut state.deferred);
     std::mem::forget(state.parked.take());
     PENDING.fetch_sub(forgotten, Ordering::Relaxed);
     drop(state);
+    drop(deferred);
     let listeners = lock(&EXIT_LISTENERS).clone();
     for listener in listeners {
         listener(owner.interp);
@@ -233,7 +252,8 @@ unsafe extern "C" fn owner_gone(perl: Perl, ptr: *mut c_void) {
 }
 
 /// Drains the calling interpreter's queue: the Perl values of freed
-/// registrations are released (their DESTROY may run), and, unless a
+/// registrations are released (their DESTROY may run), deferred work
+/// runs, and, unless a
 /// callback is running on this thread, a parked failure becomes the
 /// XSUB's (over a libvirt error, which it caused; not over our own).
 #[cold]
@@ -247,23 +267,23 @@ pub(super) fn safe_point(perl: Perl, failure: &mut Option<Error>) {
         }
     };
     loop {
-        let (releases, parked) = {
+        let (releases, parked, deferred) = {
             let mut state = lock(&owner.state);
             let parked = if in_callback() { None } else { state.parked.take() };
-            (std::mem::take(&mut state.releases), parked)
+            (std::mem::take(&mut state.releases), parked, std::mem::take(&mut state.deferred))
         };
-        PENDING.fetch_sub(releases.len() + parked.is_some() as usize, Ordering::Relaxed);
+        PENDING.fetch_sub(releases.len() + parked.is_some() as usize + deferred.len(), Ordering::Relaxed);
         if let Some(Parked(err)) = parked {
             // The callback's failure is why libvirt failed, if it did.
             if matches!(failure, None | Some(Error::Libvirt(_))) {
                 *failure = Some(err);
             }
         }
-        if releases.is_empty() {
+        if releases.is_empty() && deferred.is_empty() {
             return;
         }
         if exiting() {
-            // perl has unwound for exit: no DESTROY may run now; the
+            // perl has unwound for exit: no Perl code may run now; the
             // interpreter's destruction frees these.
             std::mem::forget(releases);
             return;
@@ -271,6 +291,9 @@ pub(super) fn safe_point(perl: Perl, failure: &mut Option<Error>) {
         for sv in releases {
             // SAFETY: one reference each, taken at registration, on the owner's thread.
             unsafe { ffi::svb_refcnt_dec(perl, sv.0) }
+        }
+        for work in deferred {
+            work();
         }
     }
 }

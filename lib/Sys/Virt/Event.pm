@@ -189,8 +189,9 @@ When one of these methods dies, libvirt sees a failure (adding returns
 reached the method dies with that error.
 
 The methods are called in the interpreter that called C<register>, and
-only on its thread: libvirt calls made from other threads get no watch
-(adding fails) while a Perl loop is registered.
+only on its thread. When libvirt adds a watch or timer from another
+thread, adding fails; updates and removals asked for on another thread
+reach the loop at its own thread's next call into this module.
 
 =item $self->_run_handle_callback($watch, $fd, $events, $cb, $opaque)
 
