@@ -1054,6 +1054,12 @@ graphics, tunable and job-completed callbacks are freed after the call
 them are released by C<unregister_close_callback>. Callbacks run only in
 the thread that registered them.
 
+=item Unsigned event values stay positive
+
+The unsigned typed parameters of tunable and job-completed events, and
+the threshold and excess of block-threshold events, come as positive
+numbers even above the signed range (the C module makes them negative).
+
 =item C<< Sys::Virt::Error->level >> returns the level
 
 The C module returns the error code from C<level>. Here C<level> returns
