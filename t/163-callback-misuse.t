@@ -268,6 +268,26 @@ PERL
     like($out, qr/ops add_timeout update_timeout remove_timeout/, 'in order, on the loop\'s own thread');
 }
 
+SKIP: {
+    skip 'this perl has no ithreads', 2 unless $Config{useithreads};
+    my ($status, $out) = child(<<'PERL');
+use threads;
+Sys::Virt::Event::register_default();
+my $thr = threads->create(sub {
+    Sys::Virt::Event::add_timeout(5, sub { print "callback in thread\n"; threads->exit(4) });
+    Sys::Virt::Event::run_default() for 1 .. 5;
+    print "after threads->exit\n";
+    return 1;
+});
+my @r = $thr->join;
+print "joined (@r)\n";
+spin(10);
+print "main goes on\n";
+PERL
+    child_status_ok($status, 'threads->exit in a callback run by that thread', $out);
+    like($out, qr/\Acallback in thread\njoined \(\)\nmain goes on\n\z/, 'ends that thread only, after libvirt has returned');
+}
+
 # ------------------------------------------------------- no growth
 
 {
