@@ -91,24 +91,28 @@ my %EV = (
         qw(DEFINED STARTED SUSPENDED RESUMED DESTROYED SNAP_STARTED DESTROYED UNDEFINED);
     is_deeply(\@got, \@want, 'define, start, suspend, resume, destroy, revert, destroy, undefine: exact arguments');
 
-    # Revert while running, to a paused snapshot.
-    @got = ();
+    # Reverting between running, paused and shut-off snapshots.
     $dom = $conn->define_domain(guest_xml('ev2'));
     $dom->create;
     $dom->suspend;
-    $snap = $dom->create_snapshot('<domainsnapshot><name>paused</name></domainsnapshot>');
+    my $paused = $dom->create_snapshot('<domainsnapshot><name>paused</name></domainsnapshot>');
     $dom->resume;
-    spin();
-    @got = ();
-    $snap->revert_to;
-    spin();
-    my @details = map { [ @$_[4, 5] ] } @got;
-    ok(scalar(grep { $_->[1] == DOM->EVENT_SUSPENDED_FROM_SNAPSHOT && $_->[0] == DOM->EVENT_SUSPENDED } @details),
-       'reverting a running guest to a paused snapshot: SUSPENDED / FROM_SNAPSHOT')
-        or diag explain \@details;
-    ok(!grep({ $_->[0] != DOM->EVENT_SUSPENDED && $_->[0] != DOM->EVENT_STARTED && $_->[0] != DOM->EVENT_STOPPED } @details),
-       'and nothing but start, stop and suspend events');
+    my $running = $dom->create_snapshot('<domainsnapshot><name>running</name></domainsnapshot>');
     $dom->destroy;
+    my $off = $dom->create_snapshot('<domainsnapshot><name>off</name></domainsnapshot>');
+    spin();
+    my %reverts;
+    for my $step ([paused => $paused], [running => $running], [off => $off]) {
+        @got = ();
+        $step->[1]->revert_to;
+        spin();
+        $reverts{ $step->[0] } = [map { [ @$_[4, 5] ] } @got];
+    }
+    is_deeply(\%reverts, {
+        paused  => [$EV{SNAP_STARTED}, $EV{SNAP_SUSPENDED}],
+        running => [$EV{SNAP_STOPPED}, $EV{SNAP_STARTED}],
+        off     => [$EV{SNAP_STOPPED}],
+    }, 'reverting: shut off -> paused, paused -> running, running -> shut off: the FROM_SNAPSHOT details');
     $dom->undefine(DOM->UNDEFINE_SNAPSHOTS_METADATA);
     spin();
 
