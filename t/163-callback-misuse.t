@@ -53,6 +53,27 @@ PERL
     like($out, qr/^add: Sys::Virt::Event::add_timeout: no event loop is registered/m, 'add_timeout without a loop croaks');
 }
 
+# ------------------------------------------------ Ctrl-C in run_default
+
+{
+    my ($status, $out) = child(<<'PERL');
+require POSIX;
+alarm 20;
+Sys::Virt::Event::register_default();
+my $idle = Sys::Virt::Event::add_timeout(-1, sub { });
+$SIG{INT} = sub { die "interrupted\n" };
+my $pid = fork // die "fork: $!";
+if (!$pid) { select(undef, undef, undef, 0.3); kill 'INT', getppid(); POSIX::_exit(0) }
+eval { Sys::Virt::Event::run_default() while 1 };
+print "got: $@";
+waitpid($pid, 0);
+spin(5);
+print "loop still works\n";
+PERL
+    child_status_ok($status, 'SIGINT while run_default waits', $out);
+    like($out, qr/\Agot: interrupted\nloop still works\n\z/, 'the handler runs when the iteration returns; the loop still works');
+}
+
 # ----------------------------------------------------- exit in a callback
 
 {
