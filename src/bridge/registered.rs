@@ -49,8 +49,10 @@ extern "C" {
 /// thread, but carried through libvirt's threads inside the registration.
 struct RawSv(*mut SV);
 // SAFETY: the pointer is only dereferenced by the owner's thread (safe
-// points and callbacks check the running interpreter first).
+// points and callbacks check the running interpreter first); other threads
+// only move it around.
 unsafe impl Send for RawSv {}
+unsafe impl Sync for RawSv {}
 
 /// A failure waiting for the owner's next safe point.
 struct Parked(Error);
@@ -423,7 +425,9 @@ pub unsafe fn deliver_about<K: Handle>(opaque: *mut c_void, obj: K::Ptr, build: 
 }
 
 /// A token for a Perl event loop to store and hand back: a reference to a
-/// read-only integer.
+/// read-only integer. `perl` is the interpreter a callback runs in, as
+/// [`Owner::run`] hands it over.
+#[allow(clippy::not_unsafe_ptr_arg_deref)]
 pub fn token(perl: Perl, id: usize) -> OwnedSv {
     // SAFETY: building a value runs no Perl code; the reference is the result's.
     unsafe { OwnedSv::adopt(perl, svb_new_token(perl, id)) }
