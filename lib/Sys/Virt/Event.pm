@@ -282,9 +282,8 @@ C module runs it with a freed interpreter and crashes).
 
 =item *
 
-The code references of removed watches and timers are released (the C
-module keeps them), and the values passed to callbacks are freed after
-each call.
+The hashes and arrays passed to graphics, tunable and job-completed
+event callbacks are freed after each call (the C module leaks them).
 
 =back
 
