@@ -20,7 +20,6 @@ mod constants;
 mod connect;
 mod domain;
 mod domain_snapshot;
-mod event_default_loop;
 mod storage_vol_transfer;
 mod stream;
 mod stream_watch;
@@ -28,6 +27,7 @@ mod storage_pool;
 mod storage_vol;
 mod network;
 mod network_port;
+mod event;
 
 use bridge::{Constant, Perl, CV};
 
@@ -38,6 +38,7 @@ const PACKAGES: &[&[(&str, bridge::XsubFn)]] = &[
     connect::node::XSUBS,
     connect::host::XSUBS,
     connect::cpu_models::XSUBS,
+    connect::events::XSUBS,
     domain::XSUBS,
     domain::block::XSUBS,
     domain::control::XSUBS,
@@ -54,12 +55,12 @@ const PACKAGES: &[&[(&str, bridge::XsubFn)]] = &[
     domain::console::XSUBS,
     stream::XSUBS,
     storage_vol_transfer::XSUBS,
-    event_default_loop::XSUBS,
     connect::storage::XSUBS,
     storage_pool::XSUBS,
     storage_vol::XSUBS,
     network::XSUBS,
     network_port::XSUBS,
+    event::XSUBS,
 ];
 
 /// libvirt's error handler: errors are read from the thread's last error.

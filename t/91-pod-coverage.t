@@ -31,6 +31,7 @@ my %packages = (
     'Sys::Virt::Network'        => 'Sys/Virt/Network.pm',
     'Sys::Virt::NetworkPort'    => 'Sys/Virt/NetworkPort.pm',
     'Sys::Virt::Stream'         => 'Sys/Virt/Stream.pm',
+    'Sys::Virt::Event'          => 'Sys/Virt/Event.pm',
 );
 
 for my $package (sort keys %packages) {

@@ -11,6 +11,7 @@ use Sys::Virt::StoragePool;
 use Sys::Virt::StorageVol;
 use Sys::Virt::Network;
 use Sys::Virt::NetworkPort;
+use Sys::Virt::Event;
 
 our $VERSION = '9.0.0';
 require XSLoader;
@@ -951,6 +952,207 @@ defaults to 0.
 
 =back
 
+=head2 Events
+
+Events are delivered by an event loop, which must be registered before
+the connection is opened (L<Sys::Virt::Event>: C<register_default> and
+then C<run_default> in a loop, or a loop written in Perl). Callbacks run
+inside C<run_default>, in the thread that registered them. Each
+registration keeps its connection (and, through the sub, whatever the
+sub refers to) until it is deregistered; a callback may deregister
+itself or others. When a callback dies, C<run_default> dies with that
+error once libvirt has returned; see L<Sys::Virt::Event/run_default>.
+
+libvirt accepts one callback per connection, event ID and object
+filter: registering a second one for the same combination croaks with
+C<ERR_INVALID_ARG> ("event callback already tracked"); open another
+connection, or dispatch from one sub.
+
+=over 4
+
+=item my $id = $conn->domain_event_register_any($dom, $eventID, $callback)
+
+Calls C<$callback> for each event of kind C<$eventID> (one of the
+C<Sys::Virt::Domain::EVENT_ID_*> constants) on domain C<$dom>, or on
+every domain when C<$dom> is undef. Returns the callback id for
+C<domain_event_deregister_any>. The callback gets the connection, the
+domain (a L<Sys::Virt::Domain>) and then, by event ID:
+
+=over 4
+
+=item EVENT_ID_LIFECYCLE
+
+C<$event, $detail>: one of the C<EVENT_*> lifecycle constants of
+L<Sys::Virt::Domain> and the matching C<EVENT_*_*> detail.
+
+=item EVENT_ID_REBOOT, EVENT_ID_CONTROL_ERROR
+
+nothing more.
+
+=item EVENT_ID_RTC_CHANGE
+
+C<$utcoffset>, seconds.
+
+=item EVENT_ID_WATCHDOG
+
+C<$action>, a C<EVENT_WATCHDOG_*> constant.
+
+=item EVENT_ID_IO_ERROR
+
+C<$srcPath, $devAlias, $action>.
+
+=item EVENT_ID_IO_ERROR_REASON
+
+C<$srcPath, $devAlias, $action, $reason>.
+
+=item EVENT_ID_GRAPHICS
+
+C<$phase, \%local, \%remote, $authScheme, \@subject>: the addresses are
+hashes with keys C<family>, C<node> and C<service>; the subject is a list
+of hashes with keys C<type> and C<name>.
+
+=item EVENT_ID_BLOCK_JOB, EVENT_ID_BLOCK_JOB_2
+
+C<$path, $type, $status> (the disk's path, or its target name for
+BLOCK_JOB_2).
+
+=item EVENT_ID_DISK_CHANGE
+
+C<$oldSrcPath, $newSrcPath, $devAlias, $reason>.
+
+=item EVENT_ID_TRAY_CHANGE
+
+C<$devAlias, $reason>.
+
+=item EVENT_ID_PMWAKEUP, EVENT_ID_PMSUSPEND, EVENT_ID_PMSUSPEND_DISK
+
+C<$reason>.
+
+=item EVENT_ID_BALLOON_CHANGE
+
+C<$actual>, the new balloon size in KiB.
+
+=item EVENT_ID_DEVICE_ADDED, EVENT_ID_DEVICE_REMOVED, EVENT_ID_DEVICE_REMOVAL_FAILED
+
+C<$devAlias>.
+
+=item EVENT_ID_TUNABLE, EVENT_ID_JOB_COMPLETED
+
+C<\%params>: the typed parameters as a hash of name to value.
+
+=item EVENT_ID_AGENT_LIFECYCLE
+
+C<$state, $reason>.
+
+=item EVENT_ID_MIGRATION_ITERATION
+
+C<$iteration>.
+
+=item EVENT_ID_METADATA_CHANGE
+
+C<$type, $nsuri> (a C<METADATA_*> constant; the namespace URI, undef
+unless the type is METADATA_ELEMENT).
+
+=item EVENT_ID_BLOCK_THRESHOLD
+
+C<$dev, $path, $threshold, $excess>.
+
+=item EVENT_ID_MEMORY_FAILURE
+
+C<$recipient, $action, $flags>.
+
+=item EVENT_ID_MEMORY_DEVICE_SIZE_CHANGE
+
+C<$alias, $size> (KiB).
+
+=back
+
+Any other event ID libvirt knows gets the connection and the domain only.
+
+  use Sys::Virt;
+
+  Sys::Virt::Event::register_default();
+  my $conn = Sys::Virt->new(uri => 'test:///default');
+  my $id = $conn->domain_event_register_any(undef,
+      Sys::Virt::Domain::EVENT_ID_LIFECYCLE,
+      sub {
+          my ($conn, $dom, $event, $detail) = @_;
+          print $dom->get_name, ": event $event, detail $detail\n";
+      });
+  $conn->get_domain_by_name('test')->destroy;
+  Sys::Virt::Event::run_default();    # prints "test: event 5, detail 1"
+  $conn->domain_event_deregister_any($id);
+
+=item $conn->domain_event_deregister_any($id)
+
+Removes the callback with id C<$id>; its sub is released before this
+returns. An unknown id is ignored, as in the C module.
+
+=item $conn->domain_event_register($callback)
+
+The older interface for lifecycle events of every domain:
+C<$callback> gets C<$conn, $dom, $event, $detail>. One such callback
+per connection.
+
+=item $conn->domain_event_deregister()
+
+Removes the callback of C<domain_event_register>; harmless when there
+is none.
+
+=item my $id = $conn->network_event_register_any($net, $eventID, $callback)
+
+Network events (C<Sys::Virt::Network::EVENT_ID_*>) of network C<$net>,
+or of every network when it is undef. The callback gets the connection,
+the network (a L<Sys::Virt::Network>) and, for EVENT_ID_LIFECYCLE,
+C<$event, $detail>.
+
+=item $conn->network_event_deregister_any($id)
+
+=item my $id = $conn->storage_pool_event_register_any($pool, $eventID, $callback)
+
+Storage pool events (C<Sys::Virt::StoragePool::EVENT_ID_*>): the
+connection, the pool and, for EVENT_ID_LIFECYCLE, C<$event, $detail>;
+EVENT_ID_REFRESH gives nothing more.
+
+=item $conn->storage_pool_event_deregister_any($id)
+
+=item my $id = $conn->node_device_event_register_any($dev, $eventID, $callback)
+
+Node device events (C<Sys::Virt::NodeDevice::EVENT_ID_*>): the
+connection, the device and, for EVENT_ID_LIFECYCLE, C<$event, $detail>;
+EVENT_ID_UPDATE gives nothing more.
+
+=item $conn->node_device_event_deregister_any($id)
+
+=item my $id = $conn->secret_event_register_any($secret, $eventID, $callback)
+
+Secret events (C<Sys::Virt::Secret::EVENT_ID_*>): the connection, the
+secret and, for EVENT_ID_LIFECYCLE, C<$event, $detail>;
+EVENT_ID_VALUE_CHANGED gives nothing more.
+
+=item $conn->secret_event_deregister_any($id)
+
+=item $conn->register_close_callback($callback)
+
+Calls C<< $callback->($conn, $reason) >> when the connection is closed
+other than by this program (a C<CLOSE_REASON_*> constant: the daemon
+went away, keepalive timed out...). One per connection. Drivers that
+run inside the process (test, for instance) accept it and never call it.
+
+=item $conn->unregister_close_callback()
+
+Removes the close callback (and releases its sub).
+
+=item $conn->set_keep_alive($interval, $count)
+
+Sends a keepalive message every C<$interval> seconds when the
+connection is idle, and closes it after C<$count> unanswered ones
+(C<$interval> 0 or less turns keepalive off). Needs a running event
+loop. Remote connections only: other drivers croak with
+C<ERR_NO_SUPPORT>.
+
+=back
+
 =head1 CONSTANTS
 
 The constants are functions in the package they belong to, called with
@@ -1335,6 +1537,8 @@ this module exist: each new thread's copies of the objects take their
 own references to the libvirt objects, and each copy can be used and
 destroyed independently in its thread. libvirt's objects are
 thread-safe, so the same connection can be used from several threads.
+Callbacks (events, close callbacks, watches, timers) run only in the
+thread that registered them; see L<Sys::Virt::Event/THREADS>.
 
 =head1 SERIALIZATION
 
@@ -1358,6 +1562,31 @@ differences are cases where the C module crashes, misbehaves, or
 contradicts its own documentation.
 
 =over 4
+
+=item Failures in callbacks stay out of libvirt
+
+A die in an event, close or authentication callback no longer jumps over
+libvirt's frames: the error comes back unchanged from the call libvirt
+came through (C<run_default>, C<new>) once libvirt has returned, and
+libvirt keeps working. An C<exit> in a callback ends the program after
+libvirt has returned. C<last> and C<next> in a callback are errors ("Can't
+"last" outside a loop block") and never reach the caller's loops. See
+L<Sys::Virt::Event/DIFFERENCES FROM THE C MODULE> for the event loop.
+
+=item Event callbacks are freed, once, on their own thread
+
+The sub of a deregistered callback is released before the deregistering
+call returns, and never from inside libvirt; the values passed to
+graphics, tunable and job-completed callbacks are freed after the call
+(the C module leaks them); close callbacks on drivers that do not keep
+them are released by C<unregister_close_callback>. Callbacks run only in
+the thread that registered them.
+
+=item Unsigned event values stay positive
+
+The unsigned typed parameters of tunable and job-completed events, and
+the threshold and excess of block-threshold events, come as positive
+numbers even above the signed range (the C module makes them negative).
 
 =item C<< Sys::Virt::Error->level >> returns the level
 
@@ -1614,9 +1843,9 @@ C<Sys::Virt::EventImpl>.
 
 L<Sys::Virt::Domain>, L<Sys::Virt::DomainSnapshot>, L<Sys::Virt::StoragePool>,
 L<Sys::Virt::StorageVol>, L<Sys::Virt::Network>, L<Sys::Virt::NetworkPort>,
-L<Sys::Virt::Stream>, L<Sys::Virt::Error>, the libvirt API reference at
-L<https://libvirt.org/html/index.html>, and the XML formats at
-L<https://libvirt.org/format.html>.
+L<Sys::Virt::Stream>, L<Sys::Virt::Event>, L<Sys::Virt::Error>, the libvirt
+API reference at L<https://libvirt.org/html/index.html>, and the XML formats
+at L<https://libvirt.org/format.html>.
 
 =head1 LICENSE
 

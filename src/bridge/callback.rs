@@ -32,6 +32,12 @@ thread_local! {
     static EXITING: Cell<bool> = const { Cell::new(false) };
 }
 
+/// Whether an `exit` from a callback is on its way out (no Perl code may
+/// run until the outermost XSUB continues it).
+pub(super) fn exiting() -> bool {
+    EXITING.with(Cell::get)
+}
+
 /// Whether an `exit` is on its way out through our frames.
 pub(super) fn take_exiting() -> bool {
     EXITING.with(|e| e.replace(false))

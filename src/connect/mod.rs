@@ -9,6 +9,7 @@ pub mod networks;
 pub mod node;
 pub mod cpu_models;
 pub mod host;
+pub mod events;
 
 use auth::Auth;
 use crate::bridge::{Arg, CText, Code, Flags, Handles, Hash, List, Obj, Owned, Texts};
