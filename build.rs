@@ -34,6 +34,7 @@ fn main() {
     let perl = env::var("PERL").unwrap_or_else(|_| "perl".to_string());
     println!("cargo:rerun-if-env-changed=PERL");
     println!("cargo:rerun-if-changed=src/bridge/shim.c");
+    println!("cargo:rerun-if-changed=src/bridge/registered.c");
     println!("cargo:rerun-if-changed=src/bridge/layout.c");
     println!("cargo:rerun-if-changed=lib/Sys/Virt.pm");
 
@@ -43,6 +44,7 @@ fn main() {
     let mut build = cc::Build::new();
     build
         .file("src/bridge/shim.c")
+        .file("src/bridge/registered.c")
         .include(&core)
         .define("PERL_NO_GET_CONTEXT", None)
         .define("XS_VERSION", Some(format!("\"{version}\"").as_str()))

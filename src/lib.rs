@@ -20,10 +20,14 @@ mod constants;
 mod connect;
 mod domain;
 mod domain_snapshot;
+mod storage_vol_transfer;
+mod stream;
+mod stream_watch;
 mod storage_pool;
 mod storage_vol;
 mod network;
 mod network_port;
+mod event;
 
 use bridge::{Constant, Perl, CV};
 
@@ -32,16 +36,31 @@ const PACKAGES: &[&[(&str, bridge::XsubFn)]] = &[
     connect::XSUBS,
     connect::networks::XSUBS,
     connect::node::XSUBS,
+    connect::host::XSUBS,
+    connect::cpu_models::XSUBS,
+    connect::events::XSUBS,
     domain::XSUBS,
+    domain::block::XSUBS,
+    domain::control::XSUBS,
+    domain::devices::XSUBS,
+    domain::guest_agent::XSUBS,
+    domain::memory::XSUBS,
+    domain::metadata::XSUBS,
+    domain::vcpus::XSUBS,
     domain::snapshots::XSUBS,
     domain::stats::XSUBS,
     domain::tuning::XSUBS,
     domain_snapshot::XSUBS,
+    connect::streams::XSUBS,
+    domain::console::XSUBS,
+    stream::XSUBS,
+    storage_vol_transfer::XSUBS,
     connect::storage::XSUBS,
     storage_pool::XSUBS,
     storage_vol::XSUBS,
     network::XSUBS,
     network_port::XSUBS,
+    event::XSUBS,
 ];
 
 /// libvirt's error handler: errors are read from the thread's last error.

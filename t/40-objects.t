@@ -37,7 +37,8 @@ my $pool = $c->get_storage_pool_by_name('default-pool');
 my $vol = $pool->create_volume('<volume><name>obj.img</name><capacity>1024</capacity></volume>');
 
 for my $case ([$c, 'Sys::Virt'], [$d, 'Sys::Virt::Domain'], [$s, 'Sys::Virt::DomainSnapshot'],
-              [$pool, 'Sys::Virt::StoragePool'], [$vol, 'Sys::Virt::StorageVol'], [$n, 'Sys::Virt::Network']) {
+              [$pool, 'Sys::Virt::StoragePool'], [$vol, 'Sys::Virt::StorageVol'], [$n, 'Sys::Virt::Network'],
+              [$c->new_stream, 'Sys::Virt::Stream']) {
     my ($o, $class) = @$case;
     is(ref $o, $class, "ref is $class");
     isa_ok($o, $class);

@@ -137,6 +137,34 @@ no_leak('strings, hashes and lists returned', 30_000, sub {
     my $u = $dom->get_uuid;
 });
 
+no_leak('records of vCPUs, file systems, interfaces, disk errors, free pages', 30_000, sub {
+    my @v = $dom->get_vcpu_info;
+    my @f = $dom->get_fs_info;
+    my @i = $dom->get_interface_addresses(0);
+    my @e = $dom->get_disk_errors;
+    my @p = $con->get_node_free_pages([4, 2048], 0, 1);
+    my @m = $con->get_node_cpu_map;
+    my $t = $dom->get_time;
+    my $l = $dom->get_security_label;
+});
+
+$dom->set_metadata(Sys::Virt::Domain::METADATA_DESCRIPTION(), 'd' x 500);
+no_leak('strings libvirt hands over (metadata, host name, sysinfo, CPU models)', 30_000, sub {
+    my $m = $dom->get_metadata(Sys::Virt::Domain::METADATA_DESCRIPTION());
+    my $h = $dom->get_hostname;
+    my $s = $con->get_sysinfo;
+    my @n = $con->get_cpu_model_names('x86_64');
+});
+
+no_leak('array arguments refused element by element', 30_000, sub {
+    my @sparse;
+    $sparse[3] = 1;
+    eval { $dom->send_key(0, 10, \@sparse) };
+    eval { $dom->fs_freeze(['/', undef]) };
+    eval { $con->node_alloc_pages([[2048]], 0, 0) };
+    eval { $con->baseline_cpu({}) };
+});
+
 no_leak('define and undefine a domain', 5_000, sub {
     my $d = $con->define_domain($domxml);
     $d->undefine;
@@ -329,6 +357,60 @@ no_leak('storage errors and croaks', 30_000, sub {
     eval { $pool->get_volume_by_name('no-such-vol') };
     eval { $pool->list_storage_vol_names(-1) };
     eval { Sys::Virt::StorageVol::get_path($pool) };
+});
+
+# ------------------------------------------------------------ streams
+
+sub shot { my $st = $con->new_stream; $dom->screenshot($st, 0); return $st }
+
+no_leak('a screenshot through a stream and recv_all', 20_000, sub {
+    my $st = shot();
+    my $size = 0;
+    $st->recv_all(sub { $size += $_[2]; $_[2] });
+    $st->finish;
+});
+
+no_leak('recv into a scalar, then abort', 20_000, sub {
+    my $st = shot();
+    my $buf = 'old';
+    $st->recv($buf, 4096);
+    $st->abort;
+});
+
+no_leak('recv_all handlers dying and returning 0', 10_000, sub {
+    my $st = shot();
+    eval { $st->recv_all(sub { die "handler died\n" }) };
+    $st = shot();
+    eval { $st->recv_all(sub { 0 }) };
+});
+
+no_leak('add_callback failing (no event loop)', 100_000, sub {
+    my $st = $con->new_stream;
+    my $held = [1 .. 10];
+    eval { $st->add_callback(1, sub { my $x = $held }) };
+});
+
+# The rest with libvirt's event loop registered.
+Sys::Virt::Event::register_default();
+# libvirt's loop purges removed handles when it runs: once an iteration
+# (the screenshot's file is readable at once, so it does not wait).
+no_leak('add_callback, an event, remove_callback', 20_000, sub {
+    my $st = shot();
+    my $held = [1 .. 10];
+    $st->add_callback(1, sub { my $x = $held });
+    Sys::Virt::Event::run_default();
+    $st->remove_callback;
+    $st->abort;
+});
+
+no_leak('a second add_callback refused', 30_000, sub {
+    my $st = shot();
+    my $held = [1 .. 10];
+    $st->add_callback(1, sub { my $x = $held });
+    eval { $st->add_callback(1, sub { my $y = $held }) };
+    Sys::Virt::Event::run_default();
+    $st->remove_callback;
+    $st->abort;
 });
 
 # ----------------------------------------------------------- summary

@@ -341,4 +341,35 @@ scenario('network objects alive when threads start, used and dropped in them', s
     die "an undefined network still answers\n" unless ref $e && $e->code == Sys::Virt::Error::ERR_NO_NETWORK();
 });
 
+scenario('a stream callback runs only in the thread that registered it', sub {
+    Sys::Virt::Event::register_default();
+    my $con = Sys::Virt->new(uri => $URI);
+    my $dom = $con->get_domain_by_name('test');
+    my $st = $con->new_stream(Sys::Virt::Stream::NONBLOCK());
+    $dom->screenshot($st, 0);
+    my $calls = 0;
+    # Readable at once (the screenshot is a file): the loop never waits.
+    $st->add_callback(Sys::Virt::Stream::EVENT_READABLE(), sub { $calls++ });
+    my $thr = threads->create(sub {
+        # The thread's loop sees the event but must not run the parent's sub.
+        Sys::Virt::Event::run_default() for 1 .. 20;
+        die "the parent's callback ran in a thread ($calls)\n" if $calls;
+        # A clone of the stream removes the parent's callback: its sub is
+        # left for the parent to release.
+        $st->remove_callback;
+        return 'done';
+    });
+    my $got = $thr->join;
+    die "thread: " . ($thr->error // 'no result') . "\n" unless defined $got && $got eq 'done';
+    die "the callback ran in the parent before its loop ran ($calls)\n" if $calls;
+    eval { $st->remove_callback; 1 } and die "the callback was still registered\n";
+    $st->abort;
+    my $again = $con->new_stream(Sys::Virt::Stream::NONBLOCK());
+    $dom->screenshot($again, 0);
+    $again->add_callback(Sys::Virt::Stream::EVENT_READABLE(), sub { $calls++; $_[0]->remove_callback });
+    Sys::Virt::Event::run_default() until $calls;
+    die "the parent's own callback ran $calls times\n" unless $calls == 1;
+    $again->abort;
+});
+
 done_testing;

@@ -4,8 +4,9 @@
 # destruction without errors, warnings or crashes: objects in package
 # variables, in reference cycles (which only global destruction frees), in
 # closures, in the module's own stash, in $@, in subclasses with a Perl
-# DESTROY, used from END blocks, and in an order where the connection
-# object goes before the objects made from it.
+# DESTROY, used from END blocks, in an order where the connection
+# object goes before the objects made from it, and streams whose event
+# callbacks are still registered.
 #
 # Each program runs in a fresh perl (forked and exec'd by t/lib/Crash.pm),
 # with all warnings on (bar 'once'; every warning is also routed through
@@ -183,6 +184,28 @@ our $destroyed = $con->get_domain_by_name('test');
 $destroyed->DESTROY;
 our $forged = bless \(my $x = 12345), 'Sys::Virt::Domain';
 our $dclone_like = bless \(my $y = ${$dom}), 'Sys::Virt::Domain';
+print "done\n";
+PERL
+
+    'streams with event callbacks still registered' => <<'PERL',
+Sys::Virt::Event::register_default();
+our $con = Sys::Virt->new(uri => $URI);
+my $dom = $con->get_domain_by_name('test');
+our $st = $con->new_stream(Sys::Virt::Stream::NONBLOCK());
+$dom->screenshot($st, 0);
+# The callback holds the stream and a cycle that holds the callback's data.
+our $cycle = { st => $st };
+$cycle->{self} = $cycle;
+$st->add_callback(Sys::Virt::Stream::EVENT_READABLE(), sub { my $keep = $cycle });
+my $dying = $con->new_stream(Sys::Virt::Stream::NONBLOCK());
+$dom->screenshot($dying, 0);
+$dying->add_callback(Sys::Virt::Stream::EVENT_READABLE(), sub { die "callback died\n" });
+eval { Sys::Virt::Event::run_default() for 1 .. 10_000 };
+die "expected the callback's die, got: $@" unless $@ eq "callback died\n";
+our $unused = $con->new_stream;
+our $half = $con->new_stream;
+$dom->screenshot($half, 0);
+$half->recv(my $buf, 10);
 print "done\n";
 PERL
 );

@@ -34,7 +34,8 @@ BEGIN { Crash::assert_our_build() }
 my $URI = 'test:///default';
 
 my %CLASS = (con => 'Sys::Virt', dom => 'Sys::Virt::Domain', snap => 'Sys::Virt::DomainSnapshot',
-             pool => 'Sys::Virt::StoragePool', vol => 'Sys::Virt::StorageVol', net => 'Sys::Virt::Network');
+             pool => 'Sys::Virt::StoragePool', vol => 'Sys::Virt::StorageVol', net => 'Sys::Virt::Network',
+             st => 'Sys::Virt::Stream');
 
 sub objects {
     my $con = Sys::Virt->new(uri => $URI);
@@ -45,7 +46,8 @@ sub objects {
     my $vol = eval { $pool->get_volume_by_name('store.img') }
         || $pool->create_volume('<volume><name>store.img</name><capacity>1024</capacity></volume>');
     my $net = $con->get_network_by_name('default');
-    return { con => $con, dom => $dom, snap => $snap, pool => $pool, vol => $vol, net => $net };
+    my $st = $con->new_stream;
+    return { con => $con, dom => $dom, snap => $snap, pool => $pool, vol => $vol, net => $net, st => $st };
 }
 
 # The XSUBs of a package that take the object first (all but the lookup
@@ -76,7 +78,7 @@ sub check_copy {
         # As many arguments as the method takes (its usage message says
         # when there are too few or too many).
         my ($ok, $e);
-        for my $n (0 .. 5) {
+        for my $n (0 .. 6) {
             $ok = eval { $code->($copy, ('0') x $n); 1 };
             $e = $@;
             last unless !$ok && !ref $e && $e =~ /^Usage: /;
@@ -86,7 +88,8 @@ sub check_copy {
     }
     die join("\n", "the copy of a $class object was not refused:", @bad) . "\n" if @bad;
     undef $copy;
-    my $name = $kind eq 'con' ? $orig->get_uri : $orig->get_name;
+    # (a stream has no name: aborting an unused one is what shows it works)
+    my $name = $kind eq 'con' ? $orig->get_uri : $kind eq 'st' ? eval { $orig->abort; 'stream' } : $orig->get_name;
     die "the original $class object broke after its copy was dropped\n" unless defined $name && length $name;
 }
 
@@ -114,7 +117,7 @@ sub refused {
     print "REFUSED\n";
 }
 
-for my $kind (qw(con dom snap pool vol net)) {
+for my $kind (qw(con dom snap pool vol net st)) {
     in_child("Storable::dclone of a $CLASS{$kind} object", sub {
         my $o = objects();
         my ($copy, $err) = copy_or_croak(dclone => sub { Storable::dclone($o->{$kind}) });
@@ -159,7 +162,7 @@ for my $kind (qw(con dom snap pool vol net)) {
         in_child('retrieve in another process: the objects are refused', sub {
             my $o = Storable::retrieve($file);
             my $live = objects();
-            check_copy($_, delete $o->{$_}, $live->{$_}) for qw(con dom snap pool vol net);
+            check_copy($_, delete $o->{$_}, $live->{$_}) for qw(con dom snap pool vol net st);
         });
     }
 }

@@ -30,6 +30,8 @@ my %packages = (
     'Sys::Virt::StorageVol'     => 'Sys/Virt/StorageVol.pm',
     'Sys::Virt::Network'        => 'Sys/Virt/Network.pm',
     'Sys::Virt::NetworkPort'    => 'Sys/Virt/NetworkPort.pm',
+    'Sys::Virt::Stream'         => 'Sys/Virt/Stream.pm',
+    'Sys::Virt::Event'          => 'Sys/Virt/Event.pm',
 );
 
 for my $package (sort keys %packages) {

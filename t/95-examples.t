@@ -231,4 +231,19 @@ subtest 'examples/storage-report.pl' => sub {
          'lists both volumes with type, sizes and path');
 };
 
+# ---------------------------------------------------------- event-monitor.pl
+
+subtest 'examples/event-monitor.pl' => sub {
+    my ($rc, $out, $err) = run_script('examples/event-monitor.pl', '--demo', '--count', 4);
+    is($rc, 0, 'exits 0 after the events asked for') or diag($err);
+    is($err, '', 'prints nothing on stderr');
+    my $t = qr/\d\d:\d\d:\d\d/;
+    like($out, qr/\AWatching domain events on test:\/\/\/default\n$t test +suspended \(paused\)\n$t test +resumed \(unpaused\)\n$t test +stopped \(destroyed\)\n$t test +started \(booted\)\n\z/,
+         'prints the four lifecycle events of the demo, with their details');
+
+    ($rc, $out, $err) = run_script('examples/event-monitor.pl', '--uri', 'test:///no/such/node.xml');
+    is($rc, 1, 'exits 1 when libvirt refuses');
+    like($err, qr/^event-monitor: /m, 'and says so on stderr');
+};
+
 done_testing();

@@ -6,10 +6,12 @@ use warnings;
 use Sys::Virt::Error;
 use Sys::Virt::Domain;
 use Sys::Virt::DomainSnapshot;
+use Sys::Virt::Stream;
 use Sys::Virt::StoragePool;
 use Sys::Virt::StorageVol;
 use Sys::Virt::Network;
 use Sys::Virt::NetworkPort;
+use Sys::Virt::Event;
 
 our $VERSION = '9.0.0';
 require XSLoader;
@@ -809,6 +811,348 @@ C<process-time> (unsigned 64-bit numbers) and C<process-id> (a signed
 
 =back
 
+=head2 Host
+
+=over 4
+
+=item my $bytes = $conn->get_node_free_memory();
+
+Returns the host's free memory, in bytes.
+
+=item my @free = $conn->get_node_cells_free_memory($start, $end);
+
+Returns the free memory, in bytes, of each NUMA cell from C<$start> to
+C<$end> inclusive, as a list (shorter when the host has fewer cells).
+
+=item my @cells = $conn->get_node_free_pages(\@pagesizes, $start, $end, $flags);
+
+Returns one hash reference per NUMA cell from C<$start> to C<$end>
+inclusive, with C<cell> (its number) and C<pages>, a hash reference from
+each page size of C<@pagesizes> (in KiB, as the capabilities XML lists
+them) to the number of such pages free. Every element of C<@pagesizes>
+must be a number.
+
+=item $conn->node_alloc_pages(\@pages, $start, $end, $flags);
+
+Reserves huge pages on each NUMA cell from C<$start> to C<$end> (a
+C<$start> of -1 means every cell). C<@pages> holds one C<[$size, $count]>
+array reference per page size (size in KiB); any other element croaks.
+C<$flags> is C<NODE_ALLOC_PAGES_ADD> (add to the pages reserved) or
+C<NODE_ALLOC_PAGES_SET> (make the reservation this many, the default).
+
+=item my ($cpus, $online_map, $online) = $conn->get_node_cpu_map($flags);
+
+Returns the number of host CPUs, a CPU map (one bit per CPU, see
+L<Sys::Virt::Domain/Virtual CPUs and I/O threads>) of the ones online,
+and how many are online.
+
+  my ($cpus, $map, $online) = $conn->get_node_cpu_map;
+  my @up = grep { vec($map, $_, 1) } 0 .. $cpus - 1;
+
+=item my $model = $conn->get_node_security_model();
+
+Returns a hash reference with the C<model> of the host's security driver
+(C<selinux>, C<apparmor> ...; empty when there is none) and its C<doi>
+(domain of interpretation).
+
+=item $conn->node_suspend_for_duration($target, $seconds, $flags);
+
+Suspends the host to memory, disk or both (C<$target> is one of the
+L</Host suspend targets>) and wakes it after C<$seconds>.
+
+=item my $xml = $conn->get_sysinfo($flags);
+
+Returns the host's SMBIOS information as XML (C<< <sysinfo> >>), or undef
+when the driver cannot tell; no exception is raised then.
+
+=item my $xml = $conn->get_domain_capabilities($emulator, $arch, $machine, $virttype, $flags);
+
+Returns an XML document (C<< <domainCapabilities> >>) describing what
+domains of the given kind can have. Each of the four (the emulator
+binary, the CPU architecture, the machine type, the virtualization type
+such as C<kvm>) may be undef for the driver's default, but all four must
+be passed.
+
+=item my $xml = $conn->domain_xml_from_native($format, $config, $flags);
+
+Converts a configuration in the hypervisor's own format (for QEMU,
+C<qemu-argv>) into domain XML.
+
+=item my $config = $conn->domain_xml_to_native($format, $xml, $flags);
+
+Converts domain XML into the hypervisor's own format.
+
+=back
+
+=head2 CPU models
+
+CPU descriptions are C<< <cpu> >> elements, such as the host's from
+C<get_capabilities>. The C<hypervisor> variants take the same four
+leading arguments as C<get_domain_capabilities> to say which hypervisor
+is meant.
+
+=over 4
+
+=item my @names = $conn->get_cpu_model_names($arch, $flags);
+
+Returns the names of the CPU models libvirt knows for architecture
+C<$arch> (C<x86_64> ...).
+
+=item my $result = $conn->compare_cpu($xml, $flags);
+
+Compares the CPU described by C<$xml> with the host's and returns one of
+the L</CPU comparison and baselines> results (C<CPU_COMPARE_IDENTICAL>,
+C<CPU_COMPARE_SUPERSET> when the host can run it, C<CPU_COMPARE_INCOMPATIBLE>).
+C<$flags> takes C<COMPARE_CPU_FAIL_INCOMPATIBLE> (an incompatible CPU is
+an error) and C<COMPARE_CPU_VALIDATE_XML>.
+
+=item my $result = $conn->compare_hypervisor_cpu($emulator, $arch, $machine, $virttype, $xml, $flags);
+
+Compares the CPU with what the hypervisor can give a guest on this host.
+
+=item my $xml = $conn->baseline_cpu(\@xml, $flags);
+
+Returns the description of the most capable CPU that every CPU in
+C<@xml> (an array reference of descriptions, each a string) can run as.
+C<$flags> takes C<BASELINE_CPU_EXPAND_FEATURES> and
+C<BASELINE_CPU_MIGRATABLE>.
+
+  use Sys::Virt;
+
+  my $conn = Sys::Virt->new(uri => 'qemu:///system');
+  my ($host_cpu) = $conn->get_capabilities =~ m{(<cpu>.*?</cpu>)}s;
+  print $conn->baseline_cpu([$host_cpu]);
+
+=item my $xml = $conn->baseline_hypervisor_cpu($emulator, $arch, $machine, $virttype, \@xml, $flags);
+
+The baseline of the CPUs in C<@xml> that the hypervisor can give a
+guest.
+
+=back
+
+=head2 Streams
+
+=over 4
+
+=item my $st = $conn->new_stream($flags);
+
+Returns a new L<Sys::Virt::Stream> on the connection, for a volume
+transfer, a console or a screenshot. C<$flags> may be
+C<Sys::Virt::Stream::NONBLOCK> for a stream that never waits, and
+defaults to 0.
+
+  use Sys::Virt;
+
+  my $conn = Sys::Virt->new(uri => 'test:///default');
+  my $st = $conn->new_stream();
+  my $mime = $conn->get_domain_by_name('test')->screenshot($st, 0);
+  my $png = '';
+  $st->recv_all(sub { $png .= $_[1]; return $_[2] });
+  $st->finish();
+
+=back
+
+=head2 Events
+
+Events are delivered by an event loop, which must be registered before
+the connection is opened (L<Sys::Virt::Event>: C<register_default> and
+then C<run_default> in a loop, or a loop written in Perl). Callbacks run
+inside C<run_default>, in the thread that registered them. Each
+registration keeps its connection (and, through the sub, whatever the
+sub refers to) until it is deregistered; a callback may deregister
+itself or others. When a callback dies, C<run_default> dies with that
+error once libvirt has returned; see L<Sys::Virt::Event/run_default>.
+
+libvirt accepts one callback per connection, event ID and object
+filter: registering a second one for the same combination croaks with
+C<ERR_INVALID_ARG> ("event callback already tracked"); open another
+connection, or dispatch from one sub.
+
+=over 4
+
+=item my $id = $conn->domain_event_register_any($dom, $eventID, $callback)
+
+Calls C<$callback> for each event of kind C<$eventID> (one of the
+C<Sys::Virt::Domain::EVENT_ID_*> constants) on domain C<$dom>, or on
+every domain when C<$dom> is undef. Returns the callback id for
+C<domain_event_deregister_any>. The callback gets the connection, the
+domain (a L<Sys::Virt::Domain>) and then, by event ID:
+
+=over 4
+
+=item EVENT_ID_LIFECYCLE
+
+C<$event, $detail>: one of the C<EVENT_*> lifecycle constants of
+L<Sys::Virt::Domain> and the matching C<EVENT_*_*> detail.
+
+=item EVENT_ID_REBOOT, EVENT_ID_CONTROL_ERROR
+
+nothing more.
+
+=item EVENT_ID_RTC_CHANGE
+
+C<$utcoffset>, seconds.
+
+=item EVENT_ID_WATCHDOG
+
+C<$action>, a C<EVENT_WATCHDOG_*> constant.
+
+=item EVENT_ID_IO_ERROR
+
+C<$srcPath, $devAlias, $action>.
+
+=item EVENT_ID_IO_ERROR_REASON
+
+C<$srcPath, $devAlias, $action, $reason>.
+
+=item EVENT_ID_GRAPHICS
+
+C<$phase, \%local, \%remote, $authScheme, \@subject>: the addresses are
+hashes with keys C<family>, C<node> and C<service>; the subject is a list
+of hashes with keys C<type> and C<name>.
+
+=item EVENT_ID_BLOCK_JOB, EVENT_ID_BLOCK_JOB_2
+
+C<$path, $type, $status> (the disk's path, or its target name for
+BLOCK_JOB_2).
+
+=item EVENT_ID_DISK_CHANGE
+
+C<$oldSrcPath, $newSrcPath, $devAlias, $reason>.
+
+=item EVENT_ID_TRAY_CHANGE
+
+C<$devAlias, $reason>.
+
+=item EVENT_ID_PMWAKEUP, EVENT_ID_PMSUSPEND, EVENT_ID_PMSUSPEND_DISK
+
+C<$reason>.
+
+=item EVENT_ID_BALLOON_CHANGE
+
+C<$actual>, the new balloon size in KiB.
+
+=item EVENT_ID_DEVICE_ADDED, EVENT_ID_DEVICE_REMOVED, EVENT_ID_DEVICE_REMOVAL_FAILED
+
+C<$devAlias>.
+
+=item EVENT_ID_TUNABLE, EVENT_ID_JOB_COMPLETED
+
+C<\%params>: the typed parameters as a hash of name to value.
+
+=item EVENT_ID_AGENT_LIFECYCLE
+
+C<$state, $reason>.
+
+=item EVENT_ID_MIGRATION_ITERATION
+
+C<$iteration>.
+
+=item EVENT_ID_METADATA_CHANGE
+
+C<$type, $nsuri> (a C<METADATA_*> constant; the namespace URI, undef
+unless the type is METADATA_ELEMENT).
+
+=item EVENT_ID_BLOCK_THRESHOLD
+
+C<$dev, $path, $threshold, $excess>.
+
+=item EVENT_ID_MEMORY_FAILURE
+
+C<$recipient, $action, $flags>.
+
+=item EVENT_ID_MEMORY_DEVICE_SIZE_CHANGE
+
+C<$alias, $size> (KiB).
+
+=back
+
+Any other event ID libvirt knows gets the connection and the domain only.
+
+  use Sys::Virt;
+
+  Sys::Virt::Event::register_default();
+  my $conn = Sys::Virt->new(uri => 'test:///default');
+  my $id = $conn->domain_event_register_any(undef,
+      Sys::Virt::Domain::EVENT_ID_LIFECYCLE,
+      sub {
+          my ($conn, $dom, $event, $detail) = @_;
+          print $dom->get_name, ": event $event, detail $detail\n";
+      });
+  $conn->get_domain_by_name('test')->destroy;
+  Sys::Virt::Event::run_default();    # prints "test: event 5, detail 1"
+  $conn->domain_event_deregister_any($id);
+
+=item $conn->domain_event_deregister_any($id)
+
+Removes the callback with id C<$id>; its sub is released before this
+returns. An unknown id is ignored, as in the C module.
+
+=item $conn->domain_event_register($callback)
+
+The older interface for lifecycle events of every domain:
+C<$callback> gets C<$conn, $dom, $event, $detail>. One such callback
+per connection.
+
+=item $conn->domain_event_deregister()
+
+Removes the callback of C<domain_event_register>; harmless when there
+is none.
+
+=item my $id = $conn->network_event_register_any($net, $eventID, $callback)
+
+Network events (C<Sys::Virt::Network::EVENT_ID_*>) of network C<$net>,
+or of every network when it is undef. The callback gets the connection,
+the network (a L<Sys::Virt::Network>) and, for EVENT_ID_LIFECYCLE,
+C<$event, $detail>.
+
+=item $conn->network_event_deregister_any($id)
+
+=item my $id = $conn->storage_pool_event_register_any($pool, $eventID, $callback)
+
+Storage pool events (C<Sys::Virt::StoragePool::EVENT_ID_*>): the
+connection, the pool and, for EVENT_ID_LIFECYCLE, C<$event, $detail>;
+EVENT_ID_REFRESH gives nothing more.
+
+=item $conn->storage_pool_event_deregister_any($id)
+
+=item my $id = $conn->node_device_event_register_any($dev, $eventID, $callback)
+
+Node device events (C<Sys::Virt::NodeDevice::EVENT_ID_*>): the
+connection, the device and, for EVENT_ID_LIFECYCLE, C<$event, $detail>;
+EVENT_ID_UPDATE gives nothing more.
+
+=item $conn->node_device_event_deregister_any($id)
+
+=item my $id = $conn->secret_event_register_any($secret, $eventID, $callback)
+
+Secret events (C<Sys::Virt::Secret::EVENT_ID_*>): the connection, the
+secret and, for EVENT_ID_LIFECYCLE, C<$event, $detail>;
+EVENT_ID_VALUE_CHANGED gives nothing more.
+
+=item $conn->secret_event_deregister_any($id)
+
+=item $conn->register_close_callback($callback)
+
+Calls C<< $callback->($conn, $reason) >> when the connection is closed
+other than by this program (a C<CLOSE_REASON_*> constant: the daemon
+went away, keepalive timed out...). One per connection. Drivers that
+run inside the process (test, for instance) accept it and never call it.
+
+=item $conn->unregister_close_callback()
+
+Removes the close callback (and releases its sub).
+
+=item $conn->set_keep_alive($interval, $count)
+
+Sends a keepalive message every C<$interval> seconds when the
+connection is idle, and closes it after C<$count> unanswered ones
+(C<$interval> 0 or less turns keepalive off). Needs a running event
+loop. Remote connections only: other drivers croak with
+C<ERR_NO_SUPPORT>.
+
+=back
+
 =head1 CONSTANTS
 
 The constants are functions in the package they belong to, called with
@@ -1193,6 +1537,8 @@ this module exist: each new thread's copies of the objects take their
 own references to the libvirt objects, and each copy can be used and
 destroyed independently in its thread. libvirt's objects are
 thread-safe, so the same connection can be used from several threads.
+Callbacks (events, close callbacks, watches, timers) run only in the
+thread that registered them; see L<Sys::Virt::Event/THREADS>.
 
 =head1 SERIALIZATION
 
@@ -1216,6 +1562,31 @@ differences are cases where the C module crashes, misbehaves, or
 contradicts its own documentation.
 
 =over 4
+
+=item Failures in callbacks stay out of libvirt
+
+A die in an event, close or authentication callback no longer jumps over
+libvirt's frames: the error comes back unchanged from the call libvirt
+came through (C<run_default>, C<new>) once libvirt has returned, and
+libvirt keeps working. An C<exit> in a callback ends the program after
+libvirt has returned. C<last> and C<next> in a callback are errors ("Can't
+"last" outside a loop block") and never reach the caller's loops. See
+L<Sys::Virt::Event/DIFFERENCES FROM THE C MODULE> for the event loop.
+
+=item Event callbacks are freed, once, on their own thread
+
+The sub of a deregistered callback is released before the deregistering
+call returns, and never from inside libvirt; the values passed to
+graphics, tunable and job-completed callbacks are freed after the call
+(the C module leaks them); close callbacks on drivers that do not keep
+them are released by C<unregister_close_callback>. Callbacks run only in
+the thread that registered them.
+
+=item Unsigned event values stay positive
+
+The unsigned typed parameters of tunable and job-completed events, and
+the threshold and excess of block-threshold events, come as positive
+numbers even above the signed range (the C module makes them negative).
 
 =item C<< Sys::Virt::Error->level >> returns the level
 
@@ -1316,6 +1687,15 @@ so their argument errors name them. C<< _new(domain => $dom, name => $name) >>
 and C<< _new(domain => $dom, xml => $xml, flags => $flags) >> still work
 for programs that call it.
 
+=item Streams never crash and never run away
+
+C<new_stream>, every L<Sys::Virt::Stream> method and the calls taking a
+stream croak on undef or forged objects; C<recv> neither exits the
+program on a huge size nor copies through a buffer; C<recv_all> handlers
+cannot loop for ever; C<send_all> sends only what its handler supplied;
+handler and callback exceptions come back from the call; callbacks are
+freed. See L<Sys::Virt::Stream/DIFFERENCES FROM THE C MODULE>.
+
 =item Storage: flags where the constants are documented, srcspec may be undef
 
 C<create_storage_pool($xml, $flags)> and
@@ -1404,6 +1784,23 @@ hash for the totals), and an C<$ncpus> beyond the host's CPUs is cut to
 them rather than sizing a buffer from it (the C module tries to allocate
 C<$ncpus> times the statistics and dies for large values).
 
+=item Host records are freed and array arguments checked
+
+The hash references returned by C<get_node_free_pages> are freed with
+their last reference; the C module leaks them. The array arguments of
+C<get_node_free_pages>, C<node_alloc_pages> (each element a C<[$size,
+$count]> pair), C<baseline_cpu> and C<baseline_hypervisor_cpu> are
+checked element by element and croak on holes, undef and wrong types,
+where the C module crashes. See also
+L<Sys::Virt::Domain/DIFFERENCES FROM THE C MODULE>.
+
+=item Cell ranges are checked
+
+C<get_node_cells_free_memory> and C<get_node_free_pages> give libvirt's
+error for an end cell before the start cell and croak for ranges of
+more than a million cells (counted once per page size), instead of
+exiting with "Out of memory!" or crashing.
+
 =back
 
 =head1 NOT YET IMPLEMENTED
@@ -1417,7 +1814,7 @@ download, which need streams). Still missing, compared with Sys::Virt 9.0.0:
 
 =item *
 
-On connections: events and close callbacks, keepalive, identities, streams, CPU comparison and
+On connections: events and close callbacks, keepalive, identities, CPU comparison and
 baselines, host statistics and tuning (free memory, CPU and memory
 stats, huge pages, suspend), domain capabilities, saving and restoring
 from files, domain statistics, native config conversion, and every
@@ -1436,8 +1833,9 @@ the C module's L<Sys::Virt::Domain>.
 The packages C<Sys::Virt::Network>, C<Sys::Virt::NetworkPort>,
 C<Sys::Virt::NodeDevice>, C<Sys::Virt::Interface>, C<Sys::Virt::Secret>,
 C<Sys::Virt::NWFilter>, C<Sys::Virt::NWFilterBinding>,
-C<Sys::Virt::DomainCheckpoint>, C<Sys::Virt::Stream>,
-C<Sys::Virt::Event> and C<Sys::Virt::EventImpl>.
+C<Sys::Virt::DomainCheckpoint>, C<Sys::Virt::Event> (beyond the two
+functions in L<Sys::Virt::Stream/The event loop>) and
+C<Sys::Virt::EventImpl>.
 
 =back
 
@@ -1445,9 +1843,9 @@ C<Sys::Virt::Event> and C<Sys::Virt::EventImpl>.
 
 L<Sys::Virt::Domain>, L<Sys::Virt::DomainSnapshot>, L<Sys::Virt::StoragePool>,
 L<Sys::Virt::StorageVol>, L<Sys::Virt::Network>, L<Sys::Virt::NetworkPort>,
-L<Sys::Virt::Error>, the libvirt API reference at
-L<https://libvirt.org/html/index.html>, and the XML formats at
-L<https://libvirt.org/format.html>.
+L<Sys::Virt::Stream>, L<Sys::Virt::Event>, L<Sys::Virt::Error>, the libvirt
+API reference at L<https://libvirt.org/html/index.html>, and the XML formats
+at L<https://libvirt.org/format.html>.
 
 =head1 LICENSE
 

@@ -139,6 +139,11 @@ impl<'a> Arg<'a> {
         self.sub_name
     }
 
+    /// The argument's name in messages.
+    pub fn name(&self) -> &'a str {
+        self.name
+    }
+
     pub fn is_defined(&self) -> Result<bool> {
         Ok(self.fetch(Read::Number)?.flags & ffi::SVB_DEFINED != 0)
     }
@@ -253,6 +258,13 @@ impl<'a> Arg<'a> {
         }
     }
 
+    /// Runs `f` on the argument's raw bytes (no character decoding),
+    /// borrowed from the scalar when it holds bytes already; undef gives
+    /// None. `f` must not run Perl code (the buffer could move).
+    pub fn with_bytes<R>(&self, f: impl FnOnce(&[u8]) -> R) -> Result<Option<R>> {
+        Ok(self.byte_view()?.map(|bytes| f(&bytes)))
+    }
+
     /// The argument's raw bytes (no character decoding), copied; undef gives None.
     pub fn bytes(&self) -> Result<Option<Vec<u8>>> {
         Ok(self.byte_view()?.map(Cow::into_owned))
@@ -287,6 +299,9 @@ impl<'a> Arg<'a> {
             jump(unsafe { ffi::svb_av_fetch(self.perl, self.sv, index, &mut len, &mut found) })?;
             Ok((len, found))
         };
+        // Runs the argument's get magic (a tied scalar's FETCH), which the
+        // element fetches below do not.
+        self.referent_type()?;
         let (len, _) = fetch(-1)?;
         if len < 0 {
             return self.error("must be an array reference");
@@ -577,6 +592,39 @@ impl Out {
     }
 }
 
+impl Out {
+    /// Lets `write` put up to `capacity` bytes straight into the caller's
+    /// scalar (no copy on the way) and returns what `write` returned: a
+    /// count of bytes written, or a negative status. The scalar becomes
+    /// exactly the bytes written when the count is positive and is left
+    /// as it was otherwise. A scalar that cannot be written in place (tied,
+    /// read-only...) is filled through a buffer of our own and its STORE.
+    ///
+    /// `write` gets a pointer to `capacity` writable bytes; it must not
+    /// run Perl code.
+    pub fn fill(&self, capacity: usize, write: impl FnOnce(*mut c_char, usize) -> isize) -> Result<isize> {
+        let (perl, target) = (self.target.perl, self.target.sv);
+        // SAFETY: the target is held for the call; the shim runs no Perl code.
+        let room = unsafe { ffi::svb_out_buffer(perl, target, capacity) };
+        if !room.is_null() {
+            let written = write(room, capacity);
+            if written > 0 {
+                // SAFETY: `write` filled that many bytes of the room (at most capacity).
+                unsafe { ffi::svb_out_commit(perl, target, (written as usize).min(capacity)) };
+            }
+            return Ok(written);
+        }
+        let mut buffer: Vec<u8> = Vec::with_capacity(capacity);
+        let written = write(buffer.as_mut_ptr() as *mut c_char, capacity);
+        if written > 0 {
+            // SAFETY: `write` initialised that many bytes (at most capacity).
+            unsafe { buffer.set_len((written as usize).min(capacity)) };
+            self.set_bytes(&buffer)?;
+        }
+        Ok(written)
+    }
+}
+
 impl<'a> FromArg<'a> for Out {
     fn from_arg(arg: Option<Arg<'a>>) -> Result<Self> {
         let Some(arg) = arg else { return Err(Error::Usage) };
@@ -630,6 +678,15 @@ impl<'a> Code<'a> {
     }
     pub fn arg(&self) -> Arg<'a> {
         self.0
+    }
+
+    /// A value of our own holding the same sub (a copy of the argument,
+    /// so later changes to the caller's variable do not reach it), for a
+    /// callback that outlives the call. Call it with [`OwnedSv::call`].
+    pub fn keep(&self) -> OwnedSv {
+        // SAFETY: the argument is alive; copying runs no Perl code (its get
+        // magic already ran when it was checked).
+        unsafe { OwnedSv::adopt(self.0.perl, ffi::svb_copy_nomg(self.0.perl, self.0.sv)) }
     }
 }
 

@@ -32,6 +32,12 @@ thread_local! {
     static EXITING: Cell<bool> = const { Cell::new(false) };
 }
 
+/// Whether an `exit` from a callback is on its way out (no Perl code may
+/// run until the outermost XSUB continues it).
+pub(super) fn exiting() -> bool {
+    EXITING.with(Cell::get)
+}
+
 /// Whether an `exit` is on its way out through our frames.
 pub(super) fn take_exiting() -> bool {
     EXITING.with(|e| e.replace(false))
@@ -62,6 +68,15 @@ pub(super) fn call_sv(perl: Perl, code: *mut SV, args: Vec<Value>, want: Want) -
             Err(Error::Died(jumped))
         }
     }
+}
+
+/// The interpreter current on this thread, if any: a callback that
+/// libvirt makes from its event loop may run Perl code only when this is
+/// the interpreter that registered it.
+pub fn current_interpreter() -> Option<Perl> {
+    // SAFETY: reads a thread-local pointer; runs no Perl code.
+    let perl = unsafe { ffi::svb_current_perl() };
+    (!perl.is_null()).then_some(perl)
 }
 
 /// The JMPENV code of perl's `exit`.

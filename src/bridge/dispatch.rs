@@ -10,9 +10,11 @@ use std::any::Any;
 use std::ffi::{CStr, CString};
 use std::os::raw::{c_char, c_int};
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::Ordering;
 
 use super::args::{Args, Known};
 use super::callback::take_exiting;
+use super::registered::{safe_point, PENDING};
 use super::error::{Error, Result};
 use super::ffi::{self, Perl, XsubFn, CV};
 use super::object::{install_kinds, kinds, release_raw, retain_raw, KindInfo, MAX_KINDS};
@@ -71,6 +73,11 @@ pub unsafe fn dispatch<R: IntoReturn>(
             }
         }
     };
+    let mut failure = failure;
+    if PENDING.load(Ordering::Relaxed) != 0 {
+        // Registered callbacks left work for this thread: releases, a failure.
+        safe_point(perl, &mut failure);
+    }
     if let Some(err) = failure {
         raise(perl, err);
     }

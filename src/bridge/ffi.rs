@@ -136,6 +136,10 @@ extern "C" {
     pub fn svb_fileno(perl: Perl, sv: *mut SV, fd: *mut c_int) -> c_int;
     pub fn svb_set_pv(perl: Perl, target: *mut SV, pv: *const c_char, len: usize) -> c_int;
     pub fn svb_set_sv(perl: Perl, target: *mut SV, value: *mut SV) -> c_int;
+    pub fn svb_out_buffer(perl: Perl, target: *mut SV, n: usize) -> *mut c_char;
+    pub fn svb_out_commit(perl: Perl, target: *mut SV, n: usize);
+    pub fn svb_copy_nomg(perl: Perl, sv: *mut SV) -> *mut SV;
+    pub fn svb_current_perl() -> Perl;
     pub fn svb_call(
         perl: Perl,
         code: *mut SV,

@@ -20,6 +20,7 @@ use std::sync::OnceLock;
 
 use super::error::{Error, Result};
 use super::ffi::{self, Perl, SV};
+use super::sv::OwnedSv;
 
 /// One row of the kinds table. Index 0 is the class of error objects,
 /// which hold no handle.
@@ -160,6 +161,14 @@ impl<K: Handle> Obj<K> {
         retain_raw(K::KIND, self.handle);
         // SAFETY: the reference just taken is the one the result owns.
         unsafe { Owned::adopt(self.raw()) }
+    }
+
+    /// A new reference to the object itself (the caller's `$self`: same
+    /// class, same address), for handing it to Perl code.
+    pub fn object_ref(&self) -> OwnedSv {
+        // SAFETY: the inner scalar is alive for the call; the new
+        // reference counts one more on it, and the result owns the RV.
+        unsafe { OwnedSv::adopt(self.perl, ffi::svb_new_rv(self.perl, ffi::svb_refcnt_inc(self.perl, self.inner))) }
     }
 
     /// The object's inner scalar, for handing `$self` back to Perl code.

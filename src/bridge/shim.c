@@ -577,6 +577,48 @@ int svb_set_sv(pTHX_ SV *target, SV *value)
     return jumped;
 }
 
+/* Room for n bytes in target's own string buffer, for a call that writes
+ * there directly (a stream's recv). NULL when target is not a plain scalar
+ * that may be written in place (it has magic, is read-only, holds a
+ * reference, is not a scalar at all): the caller then reads into a buffer
+ * of its own and stores through svb_set_pv. Nothing here runs Perl code.
+ * The scalar's value is unchanged until svb_out_commit. */
+char *svb_out_buffer(pTHX_ SV *target, STRLEN n)
+{
+    if (SvMAGICAL(target) || SvREADONLY(target) || SvROK(target) || SvTYPE(target) > SVt_PVMG)
+        return NULL;
+    if (SvIsCOW(target))
+        sv_force_normal_flags(target, 0);
+    SvUPGRADE(target, SVt_PV);
+    return SvGROW(target, n + 1);
+}
+
+/* target now holds the n bytes written into svb_out_buffer's room: a plain
+ * byte string. */
+void svb_out_commit(pTHX_ SV *target, STRLEN n)
+{
+    SvCUR_set(target, n);
+    *SvEND(target) = '\0';
+    (void)SvPOK_only(target);
+}
+
+/* A new scalar with sv's value, without running its get magic (already
+ * run when the argument was checked). */
+SV *svb_copy_nomg(pTHX_ SV *sv)
+{
+    return newSVsv_nomg(sv);
+}
+
+/* The interpreter current on this thread, NULL on a thread without one. */
+void *svb_current_perl(void)
+{
+#ifdef PERL_IMPLICIT_CONTEXT
+    return PERL_GET_CONTEXT;
+#else
+    return PL_curinterp;
+#endif
+}
+
 /* Whether $@ holds an error: a reference, or a non-empty string. Read
  * without overloading, so an error object whose boolean value is false
  * still counts. */

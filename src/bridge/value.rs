@@ -38,6 +38,13 @@ impl OwnedSv {
         // reference is the result's.
         unsafe { OwnedSv::adopt(perl, new_sv(perl, value)) }
     }
+
+    /// A new byte string holding a copy of `bytes` (one copy, straight
+    /// into the new scalar).
+    pub fn from_bytes(perl: Perl, bytes: &[u8]) -> OwnedSv {
+        // SAFETY: as `new`; the slice is read once, during the call.
+        unsafe { OwnedSv::adopt(perl, ffi::svb_new_pv(perl, bytes.as_ptr() as *const c_char, bytes.len(), 0)) }
+    }
 }
 
 /// A NUL-terminated string from libvirt, on its way into Perl.

@@ -3,9 +3,13 @@
 //! of its own beside it, named after the group.
 
 pub mod auth;
+pub mod streams;
 pub mod storage;
 pub mod networks;
 pub mod node;
+pub mod cpu_models;
+pub mod host;
+pub mod events;
 
 use auth::Auth;
 use crate::bridge::{Arg, CText, Code, Flags, Handles, Hash, List, Obj, Owned, Texts};

@@ -2,9 +2,17 @@
 //! identity, state and lifecycle groups; each other group has a file of
 //! its own beside it, named after the group.
 
+pub mod block;
+pub mod control;
+pub mod devices;
+pub mod guest_agent;
+pub mod memory;
+pub mod metadata;
+pub mod console;
 pub mod snapshots;
 pub mod stats;
 pub mod tuning;
+pub mod vcpus;
 
 use std::os::raw::c_int;
 

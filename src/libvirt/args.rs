@@ -47,3 +47,74 @@ impl<'a> FromArg<'a> for HostPart {
         }
     }
 }
+
+/// An array reference of strings (mount points, SSH keys, CPU XML
+/// documents). Every element must be a defined string: holes and undef
+/// elements croak, as do references.
+pub struct StringList(pub Vec<std::ffi::CString>);
+
+impl<'a> FromArg<'a> for StringList {
+    fn from_arg(arg: Option<Arg<'a>>) -> Result<Self> {
+        let Some(arg) = arg else { return Err(Error::Usage) };
+        let mut strings = Vec::new();
+        for_each_item(&arg, |item| match item.string()? {
+            Some(s) => {
+                strings.push(c_string(&s));
+                Ok(())
+            }
+            None => item.error("must be a string, not undef"),
+        })?;
+        Ok(StringList(strings))
+    }
+}
+
+impl StringList {
+    /// The strings as an array of C pointers, valid while `self` is.
+    pub fn pointers(&self) -> Vec<*const std::os::raw::c_char> {
+        self.0.iter().map(|s| s.as_ptr()).collect()
+    }
+
+    /// libvirt's `const char **` for `pointers`: NULL when there are none
+    /// (for mount points, libvirt's "every one").
+    pub fn as_ptr_or_null(pointers: &[*const std::os::raw::c_char]) -> *mut *const std::os::raw::c_char {
+        if pointers.is_empty() {
+            std::ptr::null_mut()
+        } else {
+            pointers.as_ptr() as *mut _
+        }
+    }
+}
+
+/// An array reference of unsigned 32-bit numbers (key codes, page sizes).
+/// Holes, undef and anything that is not such a number croak.
+pub struct U32List(pub Vec<u32>);
+
+impl<'a> FromArg<'a> for U32List {
+    fn from_arg(arg: Option<Arg<'a>>) -> Result<Self> {
+        let Some(arg) = arg else { return Err(Error::Usage) };
+        let mut numbers = Vec::new();
+        for_each_item(&arg, |item| {
+            numbers.push(required_integer(item, 0, u32::MAX as i128)? as u32);
+            Ok(())
+        })?;
+        Ok(U32List(numbers))
+    }
+}
+
+/// An integer in `lo..=hi` that must be defined.
+pub fn required_integer(arg: &Arg, lo: i128, hi: i128) -> Result<i128> {
+    match arg.integer_in(lo, hi)? {
+        Some(v) => Ok(v),
+        None => arg.error("must be a number, not undef"),
+    }
+}
+
+/// Calls `each` with every element of an array reference argument, each
+/// named `name[i]` in messages.
+pub fn for_each_item<'a>(arg: &Arg<'a>, mut each: impl FnMut(&Arg) -> Result<()>) -> Result<()> {
+    for (index, item) in arg.array_items()?.iter().enumerate() {
+        let name = format!("{}[{index}]", arg.name());
+        each(&item.named("argument", &name))?;
+    }
+    Ok(())
+}

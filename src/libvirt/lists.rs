@@ -141,3 +141,17 @@ pub unsafe fn objects_by_name<K: Handle>(
     virt_sys::virResetLastError();
     Ok(List(objects))
 }
+
+/// Strings from a call that stores a new array of `count` malloc'd
+/// strings through its out-pointer; the array itself is freed here.
+///
+/// # Safety
+/// `array` must be NULL or such an array with at least `count` entries.
+pub unsafe fn adopt_strings(array: *mut *mut c_char, count: c_int) -> Texts {
+    if array.is_null() {
+        return Texts::from_owned(Vec::new());
+    }
+    let strings = std::slice::from_raw_parts(array, count.max(0) as usize).to_vec();
+    libc::free(array as *mut libc::c_void);
+    Texts::from_owned(strings)
+}

@@ -77,3 +77,73 @@ pub fn uuid_string(get: impl FnOnce(*mut c_char) -> c_int) -> Result<String> {
     // SAFETY: libvirt wrote a NUL-terminated string into the buffer.
     Ok(unsafe { std::ffi::CStr::from_ptr(buf.as_ptr()) }.to_string_lossy().into_owned())
 }
+
+/// libvirt's plain C structs (numbers, fixed arrays, raw pointers), for
+/// which all zero bytes is a valid value.
+pub trait PlainStruct: Copy {}
+impl PlainStruct for virt_sys::virDomainBlockInfo {}
+impl PlainStruct for virt_sys::virDomainControlInfo {}
+impl PlainStruct for virt_sys::virDomainDiskError {}
+impl PlainStruct for virt_sys::virDomainInfo {}
+impl PlainStruct for virt_sys::virNodeInfo {}
+impl PlainStruct for virt_sys::virSecurityLabel {}
+impl PlainStruct for virt_sys::virSecurityModel {}
+impl PlainStruct for virt_sys::virVcpuInfo {}
+
+/// A struct for libvirt to fill in.
+pub fn zeroed<T: PlainStruct>() -> T {
+    // SAFETY: PlainStruct types hold only integers, arrays of them and raw
+    // pointers, all valid as zero bytes.
+    unsafe { std::mem::zeroed() }
+}
+
+/// The text in a fixed-size `char` array that libvirt filled in (a
+/// security label): up to the first NUL, or the whole array.
+pub fn fixed_text(buf: &[c_char]) -> Value {
+    // SAFETY: c_char and u8 have the same size and alignment.
+    let bytes: &[u8] = unsafe { std::slice::from_raw_parts(buf.as_ptr() as *const u8, buf.len()) };
+    let end = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
+    text_value(&bytes[..end])
+}
+
+/// A copy of a string inside a record that libvirt frees afterwards.
+///
+/// # Safety
+/// `text` must be NULL or NUL-terminated and valid for the call.
+pub unsafe fn copied_text(text: *const c_char) -> Value {
+    if text.is_null() {
+        return Value::Undef;
+    }
+    text_value(std::ffi::CStr::from_ptr(text).to_bytes())
+}
+
+/// libvirt's strings are UTF-8: characters when they are, bytes otherwise.
+fn text_value(bytes: &[u8]) -> Value {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Value::Str(text.to_owned()),
+        Err(_) => Value::Bytes(bytes.to_vec()),
+    }
+}
+
+/// Runs `free` when dropped: for what libvirt handed over, on every path.
+pub struct OnDrop<F: FnMut()>(pub F);
+
+impl<F: FnMut()> Drop for OnDrop<F> {
+    fn drop(&mut self) {
+        (self.0)()
+    }
+}
+
+/// The code of the thread's last libvirt error, 0 when there is none.
+pub fn last_error_code() -> c_int {
+    // SAFETY: libvirt's per-thread error, read while it stays put (no
+    // libvirt call in between).
+    unsafe {
+        let err = virt_sys::virGetLastError();
+        if err.is_null() {
+            0
+        } else {
+            (*err).code
+        }
+    }
+}

@@ -233,6 +233,373 @@ records.
 
 =back
 
+=head2 Devices
+
+Devices are given as the XML of one element of the domain's
+C<< <devices> >> section (a C<< <disk> >>, C<< <interface> >> ...).
+C<$flags> takes the L</Device changes> constants (C<DEVICE_MODIFY_LIVE>,
+C<DEVICE_MODIFY_CONFIG> ...) to say whether the running domain, its
+persistent configuration, or both change; 0 (the default) means the
+running domain.
+
+=over 4
+
+=item $dom->attach_device($xml, $flags);
+
+Adds the device described by C<$xml>.
+
+  use Sys::Virt;
+
+  my $conn = Sys::Virt->new(uri => 'qemu:///system');
+  my $dom = $conn->get_domain_by_name('guest');
+  my $disk = "<disk type='file' device='disk'><driver name='qemu' type='raw'/>"
+           . "<source file='/var/lib/libvirt/images/extra.img'/>"
+           . "<target dev='vdb' bus='virtio'/></disk>";
+  $dom->attach_device($disk, Sys::Virt::Domain::DEVICE_MODIFY_LIVE);
+  # ... later
+  $dom->detach_device($disk, Sys::Virt::Domain::DEVICE_MODIFY_LIVE);
+
+=item $dom->detach_device($xml, $flags);
+
+Removes the device that C<$xml> describes (its target or address is
+enough to find it). For a running domain the guest may take a while to
+let the device go.
+
+=item $dom->detach_device_alias($alias, $flags);
+
+Removes the device whose C<< <alias name='...'/> >> is C<$alias>.
+
+=item $dom->update_device($xml, $flags);
+
+Changes a device in place: for example the medium of a CD-ROM drive or
+the link state of an interface.
+
+=back
+
+=head2 Virtual CPUs and I/O threads
+
+CPU maps (C<$mask>, C<affinity>) are byte strings with one bit per host
+CPU, 8 CPUs per byte, CPU 0 in the lowest bit of the first byte. Make one
+with C<vec($mask, $cpu, 1) = 1> and read one with
+C<unpack('b*', $mask)>.
+
+=over 4
+
+=item my @vcpus = $dom->get_vcpu_info($flags);
+
+Returns one hash reference per virtual CPU, with C<number>, C<state> (one
+of the C<VCPU_*> states of L</Virtual CPUs>), C<cpu> (the host CPU it
+runs on), C<cpuTime> (nanoseconds used) and C<affinity> (the host CPUs it
+may run on, as a CPU map as long as the host's largest possible map).
+With C<$flags> of 0 and a running domain, every field is filled in; when
+the domain is not running, or C<$flags> names a configuration
+(C<AFFECT_CONFIG> ...), only C<number> and C<affinity> are, and
+C<state>, C<cpu> and C<cpuTime> are 0.
+
+=item my $count = $dom->get_vcpus($flags);
+
+Returns the number of virtual CPUs; C<$flags> takes the C<VCPU_*>
+constants (C<VCPU_MAXIMUM> for the most the domain may have,
+C<VCPU_CONFIG> for its configuration, C<VCPU_GUEST> for what the guest
+sees).
+
+=item $dom->set_vcpus($count, $flags);
+
+Sets the number of virtual CPUs; C<$flags> as for C<get_vcpus>. With
+C<$flags> of 0 the running domain changes.
+
+=item $dom->set_vcpu($cpulist, $state, $flags);
+
+Switches the virtual CPUs in C<$cpulist> (a string such as C<"1-3,^2">)
+on (C<$state> 1) or off (0), in the domain or its configuration as
+C<$flags> (L</Scope of changes>) says.
+
+=item $dom->set_guest_vcpus($cpulist, $state, $flags);
+
+Asks the guest agent to take the guest CPUs in C<$cpulist> online
+(C<$state> 1) or offline (0).
+
+=item $dom->pin_vcpu($vcpu, $mask, $flags);
+
+Lets virtual CPU C<$vcpu> run only on the host CPUs in the CPU map
+C<$mask>. C<$flags> takes L</Scope of changes>; with 0, the running
+domain changes.
+
+=item $dom->pin_emulator($mask, $flags);
+
+Lets the domain's emulator threads run only on the host CPUs in
+C<$mask>.
+
+=item my $mask = $dom->get_emulator_pin_info($flags);
+
+Returns the CPU map of the host CPUs the emulator threads may run on.
+
+=item my @threads = $dom->get_iothread_info($flags);
+
+Returns one hash reference per I/O thread, with C<number> (its ID) and
+C<affinity> (its CPU map).
+
+=item $dom->add_iothread($id, $flags);
+
+Adds an I/O thread with the ID C<$id>.
+
+=item $dom->del_iothread($id, $flags);
+
+Removes the I/O thread C<$id>.
+
+=item $dom->pin_iothread($id, $mask, $flags);
+
+Lets I/O thread C<$id> run only on the host CPUs in C<$mask>.
+
+=back
+
+=head2 Memory of the guest
+
+Sizes are in KiB.
+
+=over 4
+
+=item $dom->set_memory($kib, $flags);
+
+Sets the memory the domain has (its balloon). C<$flags> takes the
+C<MEM_*> constants of L</Memory> (C<MEM_MAXIMUM> to set the maximum
+instead, C<MEM_CONFIG> for the configuration); with 0, the running
+domain changes.
+
+=item $dom->set_max_memory($kib);
+
+Sets the most memory the domain may be given. Most drivers only allow
+this while the domain is not running.
+
+=item my $bytes = $dom->memory_peek($offset, $size, $flags);
+
+Returns C<$size> bytes of the guest's memory from address C<$offset>, as
+a byte string. C<$flags> must say which addresses are meant:
+C<MEMORY_VIRTUAL> or C<MEMORY_PHYSICAL>. At most 4 MiB can be read at
+once.
+
+=item $dom->start_dirty_rate_calc($seconds, $flags);
+
+Starts measuring how fast the guest writes to its memory, over
+C<$seconds>; C<$flags> takes the C<DIRTYRATE_MODE_*> constants of
+L</Dirty page rate>. The result comes with the domain's statistics.
+
+=back
+
+=head2 Block devices
+
+Disks are named by their target (C<vda>) or by the path of their source.
+
+=over 4
+
+=item my $info = $dom->get_block_info($disk, $flags);
+
+Returns a hash reference with the disk's C<capacity> (the size the guest
+sees), C<allocation> (what is in use on the host) and C<physical> (the
+size of the file or device holding it), in bytes.
+
+=item my @errors = $dom->get_disk_errors($flags);
+
+Returns one hash reference per disk that has an error, with C<path> (its
+target) and C<error> (one of the C<DISK_ERROR_*> constants of
+L</Disk errors>).
+
+=item my $bytes = $dom->block_peek($disk, $offset, $size, $flags);
+
+Returns C<$size> bytes of the disk from byte C<$offset>, as a byte string.
+At most 4 MiB can be read at once. C<$flags> must be 0.
+
+=item $dom->block_resize($disk, $size, $flags);
+
+Makes the disk C<$size> KiB big, or C<$size> bytes with the flag
+C<BLOCK_RESIZE_BYTES>.
+
+=item $dom->set_block_threshold($disk, $bytes, $flags);
+
+Asks for a C<EVENT_ID_BLOCK_THRESHOLD> event when the disk's host
+allocation passes C<$bytes>; 0 removes the threshold. C<$disk> may name
+one layer of a backing chain (C<vda[1]>).
+
+=back
+
+=head2 Guest agent calls
+
+These calls are answered by the guest agent running inside the guest
+(for QEMU, the qemu-guest-agent and a C<< <channel> >> for it). When
+the guest has the channel but no agent answers, they fail with
+C<Sys::Virt::Error::ERR_AGENT_UNRESPONSIVE>.
+
+=over 4
+
+=item my $time = $dom->get_time($flags);
+
+Returns an array reference: the guest's clock in seconds since the epoch
+and the nanoseconds on top.
+
+=item $dom->set_time($seconds, $nanoseconds, $flags);
+
+Sets the guest's clock. With C<$flags> C<TIME_SYNC> the guest resyncs
+from its hardware clock instead, and the time given is ignored.
+
+=item my $name = $dom->get_hostname($flags);
+
+Returns the guest's host name.
+
+=item my @filesystems = $dom->get_fs_info($flags);
+
+Returns one hash reference per mounted file system, with C<mountpoint>,
+C<name> (the device in the guest), C<fstype> and C<devalias> (an array
+reference of the domain's disk targets it is on).
+
+=item $dom->fs_freeze(\@mountpoints, $flags);
+
+Freezes the file systems mounted at the paths in C<@mountpoints> (all of
+them when the array is empty), for example before a disk snapshot.
+Every element must be a string.
+
+=item $dom->fs_thaw(\@mountpoints, $flags);
+
+Thaws frozen file systems, as C<fs_freeze> chooses them.
+
+=item $dom->fs_trim($mountpoint, $minimum, $flags);
+
+Discards unused blocks of the file system at C<$mountpoint>, in free
+ranges of at least C<$minimum> bytes.
+
+=item my @interfaces = $dom->get_interface_addresses($source, $flags);
+
+Returns one hash reference per network interface, with C<name>,
+C<hwaddr> (left out when unknown) and C<addrs>, an array reference of
+hash references with C<type> (C<Sys::Virt::IP_ADDR_TYPE_IPV4> or
+C<_IPV6>), C<addr> and C<prefix>. C<$source> says where the addresses
+come from: one of the C<INTERFACE_ADDRESSES_SRC_*> constants (the DHCP
+leases, the guest agent, or the host's ARP table).
+
+=item my @keys = $dom->authorized_ssh_keys_get($user, $flags);
+
+Returns the lines of the user's C<authorized_keys> file in the guest.
+
+=item $dom->authorized_ssh_keys_set($user, \@keys, $flags);
+
+Replaces the user's authorized keys with C<@keys>, or with the flag
+C<AUTHORIZED_SSH_KEYS_SET_APPEND> adds them, or with
+C<AUTHORIZED_SSH_KEYS_SET_REMOVE> removes them.
+
+=item $dom->set_user_password($user, $password, $flags);
+
+Sets the password of a guest user; with the flag C<PASSWORD_ENCRYPTED>,
+C<$password> is already encrypted.
+
+=item $dom->set_agent_response_timeout($seconds, $flags);
+
+Sets how long libvirt waits for the agent: a number of seconds, or one
+of C<AGENT_RESPONSE_TIMEOUT_BLOCK>, C<_DEFAULT> and C<_NOWAIT>.
+
+=back
+
+=head2 Control and power
+
+=over 4
+
+=item my $info = $dom->get_control_info($flags);
+
+Returns a hash reference telling whether libvirt can talk to the
+hypervisor about this domain: C<state> (one of the C<CONTROL_*>
+constants of L</Control interface>), C<details> (for C<CONTROL_ERROR>,
+why), and C<stateTime> (milliseconds spent in the state, for states
+other than C<CONTROL_OK>).
+
+=item $dom->send_key($codeset, $holdtime, \@keycodes, $flags);
+
+Presses the keys C<@keycodes> together, holds them for C<$holdtime>
+milliseconds and releases them. C<$codeset> is one of the
+C<KEYCODE_SET_*> constants of L</Key codes>; libvirt takes up to 16
+keys. Every element must be a number from 0 to 2**32-1.
+
+  # Ctrl-Alt-Delete
+  $dom->send_key(Sys::Virt::Domain::KEYCODE_SET_LINUX, 100, [29, 56, 111]);
+
+=item $dom->send_process_signal($pid, $signal, $flags);
+
+Sends a signal (one of the C<PROCESS_SIGNAL_*> constants of
+L</Process signals>) to process C<$pid> of the guest (for containers).
+
+=item $dom->inject_nmi($flags);
+
+Sends a non-maskable interrupt to the guest.
+
+=item $dom->reset($flags);
+
+Resets the guest at once, like its reset button, without shutting
+anything down.
+
+=item $dom->pm_suspend_for_duration($target, $seconds, $flags);
+
+Asks the guest to suspend itself, to memory, disk or both (C<$target> is
+one of the C<Sys::Virt::NODE_SUSPEND_TARGET_*> constants), for
+C<$seconds> (0: until woken).
+
+=item $dom->pm_wakeup($flags);
+
+Wakes a guest suspended to memory.
+
+=item $dom->set_lifecycle_action($type, $action, $flags);
+
+Chooses what happens when the guest powers off, reboots or crashes
+(C<$type>: a C<LIFECYCLE_*> constant) with C<$action> (a
+C<LIFECYCLE_ACTION_*> constant) of L</Lifecycle actions>.
+
+=item $dom->rename($newname, $flags);
+
+Gives a domain that is not running a new name.
+
+=back
+
+=head2 Metadata, security labels and messages
+
+=over 4
+
+=item my $text = $dom->get_metadata($type, $uri, $flags);
+
+Returns the domain's title, description (C<$type> C<METADATA_TITLE> or
+C<METADATA_DESCRIPTION>) or, for C<METADATA_ELEMENT>, the application's
+own XML element in the namespace C<$uri> (which is otherwise undef, and
+may be left out). Metadata that is not set is an error
+(C<Sys::Virt::Error::ERR_NO_DOMAIN_METADATA>). C<$flags> takes L</Scope of changes>.
+
+=item $dom->set_metadata($type, $value, $key, $uri, $flags);
+
+Sets (or, with C<$value> undef, removes) the metadata of C<$type>. For
+C<METADATA_ELEMENT>, C<$value> is an XML element, stored in namespace
+C<$uri> with the prefix C<$key>; otherwise C<$key> and C<$uri> are undef
+and may be left out.
+
+  use Sys::Virt;
+
+  my $conn = Sys::Virt->new(uri => 'test:///default');
+  my $dom = $conn->get_domain_by_name('test');
+  $dom->set_metadata(Sys::Virt::Domain::METADATA_ELEMENT,
+                     '<owner>alice</owner>', 'app', 'http://example.org/app/');
+  print $dom->get_metadata(Sys::Virt::Domain::METADATA_ELEMENT,
+                           'http://example.org/app/'), "\n";
+
+=item my $label = $dom->get_security_label();
+
+Returns a hash reference with the C<label> of the domain's process under
+the host's first security driver and whether it is C<enforcing> (1 or 0).
+
+=item my @labels = $dom->get_security_label_list();
+
+Returns such a hash reference for each security driver.
+
+=item my @messages = $dom->get_messages($flags);
+
+Returns the warnings libvirt keeps about the domain, as strings: tainting
+and deprecated features, as C<$flags> (C<MESSAGE_*> of L</Messages>)
+choose; 0 means all.
+
+=back
+
 =head2 Snapshots
 
 A snapshot records the state of the domain's disks, and of its memory
@@ -416,7 +783,8 @@ Turns performance events on (1) or off (0).
 
 =item $dom->set_iothread($iothread, $params, $flags);
 
-Changes the polling settings of the I/O thread numbered C<$iothread>.
+Changes the polling and thread pool settings of the I/O thread numbered
+C<$iothread>.
 The fields are C<poll_max_ns> (unsigned 64-bit), C<poll_grow> and
 C<poll_shrink> (unsigned 32-bit), C<thread_pool_min> and
 C<thread_pool_max> (signed 32-bit); other keys are ignored.
@@ -498,6 +866,66 @@ C<ERR_OPERATION_INVALID> when no agent is configured).
 Asks the guest agent which of the guest's CPUs are online and returns a
 hash with C<vcpus>, C<online> and C<offlinable>, each a CPU list such as
 C<0-3>. C<$flags> must be 0. Needs a guest agent, like C<get_guest_info>.
+
+=back
+
+=head2 Consoles and screenshots
+
+These connect a guest's devices to a L<Sys::Virt::Stream> (made with
+L<Sys::Virt/new_stream>), which is then read and written like any
+stream, or to a socket.
+
+=over 4
+
+=item $dom->open_console($st, $devname, $flags);
+
+Connects the stream C<$st> to a text console of the running domain: the
+serial, parallel or paravirtualized console named C<$devname> (its
+alias, such as C<serial0>), or the first console when C<$devname> is
+undef. What the guest writes there can be received from C<$st>, and
+what is sent goes to the guest. C<$flags> takes the
+C<Sys::Virt::Domain::OPEN_CONSOLE_*> constants (C<OPEN_CONSOLE_FORCE>
+takes the console over from another client; C<OPEN_CONSOLE_SAFE> refuses
+unless the driver can guarantee exclusive access).
+
+=item $dom->open_channel($st, $devname, $flags);
+
+As C<open_console>, for the data channel named C<$devname>. C<$flags>
+may be C<Sys::Virt::Domain::OPEN_CHANNEL_FORCE>.
+
+=item $dom->open_graphics($idx, $fd, $flags);
+
+Connects the graphics server number C<$idx> (counting from 0) of the
+running domain to the descriptor C<$fd> (one end of a socket pair the
+program made), through which a VNC or SPICE client can then talk to it.
+The descriptor stays the caller's. C<$flags> may be
+C<Sys::Virt::Domain::OPEN_GRAPHICS_SKIPAUTH>.
+
+=item my $fd = $dom->open_graphics_fd($idx, $flags);
+
+As C<open_graphics>, but libvirt makes the socket: returns a new
+descriptor connected to the graphics server, which the caller owns and
+must close (for example after C<< open(my $fh, '+<&=', $fd) >>). This
+works under sVirt confinement, where C<open_graphics> may not.
+
+=item my $mimetype = $dom->screenshot($st, $screen, $flags);
+
+Takes a picture of the domain's screen number C<$screen> (0 for the
+first) and returns its MIME type (such as C<image/png>); the image itself
+is then received from the stream C<$st>, for example with
+C<< $st->recv_all(...) >>, followed by C<< $st->finish >>. C<$flags> is
+unused and must be 0.
+
+  use Sys::Virt;
+
+  my $conn = Sys::Virt->new(uri => 'test:///default');
+  my $dom = $conn->get_domain_by_name('test');
+  my $st = $conn->new_stream();
+  my $type = $dom->screenshot($st, 0);
+  my $image = '';
+  $st->recv_all(sub { my (undef, $data, $n) = @_; $image .= $data; return $n });
+  $st->finish();
+  printf "%s, %d bytes\n", $type, length $image;
 
 =back
 
@@ -905,7 +1333,7 @@ Leave out what would stop the XML from being used on another host.
 
 =head2 Scope of changes
 
-Whether a change applies to the running domain (C<_LIVE>), to its persistent configuration (C<_CONFIG>), to whichever of the two is current (C<_CURRENT>), or to the maximum rather than the current amount (C<MEM_MAXIMUM>). The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+Whether a change applies to the running domain (C<_LIVE>), to its persistent configuration (C<_CONFIG>), to whichever of the two is current (C<_CURRENT>), or to the maximum rather than the current amount (C<MEM_MAXIMUM>). They are taken by the vCPU, pinning, I/O thread, memory and metadata methods (see L</Virtual CPUs and I/O threads>); the tuning parameter calls that also take them are not implemented yet (see L<Sys::Virt/NOT YET IMPLEMENTED>).
 
 =over 4
 
@@ -927,7 +1355,7 @@ Whether a change applies to the running domain (C<_LIVE>), to its persistent con
 
 =head2 Virtual CPUs
 
-Flags for changing and querying virtual CPUs (scope, maximum, guest view, hot-pluggable), the states of one virtual CPU (offline, running, blocked), and the special host CPU numbers of a virtual CPU that is offline or whose host CPU is unknown. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+Flags for changing and querying virtual CPUs (scope, maximum, guest view, hot-pluggable), the states of one virtual CPU (offline, running, blocked), and the special host CPU numbers of a virtual CPU that is offline or whose host CPU is unknown. See L</Virtual CPUs and I/O threads> for the methods that take them.
 
 =over 4
 
@@ -957,7 +1385,7 @@ Flags for changing and querying virtual CPUs (scope, maximum, guest view, hot-pl
 
 =head2 Memory
 
-Names of memory tuning parameters (and the value meaning "no limit"), tags of memory statistics, the address space of a memory peek, and flags of memory failure events. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+Names of memory tuning parameters (and the value meaning "no limit"), tags of memory statistics, the address space of a memory peek, and flags of memory failure events. C<set_memory> takes the C<MEM_*> flags and C<memory_peek> the address spaces (see L</Memory of the guest>); the memory tuning and statistics calls are not implemented yet (see L<Sys::Virt/NOT YET IMPLEMENTED>).
 
 =over 4
 
@@ -1153,7 +1581,7 @@ Types and outcomes of long-running disk jobs (pull, copy, commit, backup), and t
 
 =head2 Block statistics and resizing
 
-Names of per-disk I/O statistics, and the flag that gives a new disk size in bytes. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+Names of per-disk I/O statistics, and the flag that gives a new disk size in bytes. C<block_resize> takes the flag (see L</Block devices>); the statistics call is not implemented yet (see L<Sys::Virt/NOT YET IMPLEMENTED>).
 
 =over 4
 
@@ -1247,7 +1675,7 @@ Formats of a guest core dump and flags for taking one. The calls that take them 
 
 =head2 Control interface
 
-States of the hypervisor's control channel to the domain, and why it failed. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+States of the hypervisor's control channel to the domain, and why it failed. C<get_control_info> returns them (see L</Control and power>).
 
 =over 4
 
@@ -1271,7 +1699,7 @@ States of the hypervisor's control channel to the domain, and why it failed. The
 
 =head2 Device changes
 
-Flags for attaching, detaching and updating devices. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+Flags for attaching, detaching and updating devices. See L</Devices> for the methods that take them.
 
 =over 4
 
@@ -1287,7 +1715,7 @@ Flags for attaching, detaching and updating devices. The calls that take them ar
 
 =head2 Dirty page rate
 
-States and methods of measuring how fast the guest writes to its memory. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+States and methods of measuring how fast the guest writes to its memory. C<start_dirty_rate_calc> takes the modes (see L</Memory of the guest>); the rates themselves come with the domain statistics, which are not implemented yet (see L<Sys::Virt/NOT YET IMPLEMENTED>).
 
 =over 4
 
@@ -1307,7 +1735,7 @@ States and methods of measuring how fast the guest writes to its memory. The cal
 
 =head2 Disk errors
 
-The kinds of error a disk can report. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+The kinds of error a disk can report. C<get_disk_errors> returns them (see L</Block devices>).
 
 =over 4
 
@@ -1727,7 +2155,7 @@ The groups of statistics to collect, and the flags that choose which domains to 
 
 =head2 Guest agent
 
-Timeouts for guest agent commands, the kinds of guest information to query, where host names and interface addresses come from, and flags for managing SSH keys, passwords and the guest clock. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+Timeouts for guest agent commands, the kinds of guest information to query, where host names and interface addresses come from, and flags for managing SSH keys, passwords and the guest clock. See L</Guest agent calls> for the methods that take them; the guest information query is not implemented yet (see L<Sys::Virt/NOT YET IMPLEMENTED>).
 
 =over 4
 
@@ -1791,7 +2219,7 @@ Names of I/O thread tuning parameters. The calls that take them are not implemen
 
 =head2 Key codes
 
-The key code sets in which keys can be sent to the guest, and how many keys one call can send. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+The key code sets in which keys can be sent to the guest, and how many keys one call can send. C<send_key> takes them (see L</Control and power>).
 
 =over 4
 
@@ -1847,7 +2275,7 @@ Names of AMD SEV launch measurement and secret injection parameters. The calls t
 
 =head2 Lifecycle actions
 
-The lifecycle events (power off, reboot, crash) and the actions the hypervisor can take on them. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+The lifecycle events (power off, reboot, crash) and the actions the hypervisor can take on them. C<set_lifecycle_action> takes them (see L</Control and power>).
 
 =over 4
 
@@ -1873,7 +2301,7 @@ The lifecycle events (power off, reboot, crash) and the actions the hypervisor c
 
 =head2 Messages
 
-The kinds of message a domain can carry (deprecation, tainting). The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+The kinds of message a domain can carry (deprecation, tainting). C<get_messages> takes them (see L</Metadata, security labels and messages>).
 
 =over 4
 
@@ -1885,7 +2313,7 @@ The kinds of message a domain can carry (deprecation, tainting). The calls that 
 
 =head2 Metadata
 
-The kinds of metadata a domain can carry: description, title, or an element of an application's own namespace. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+The kinds of metadata a domain can carry: description, title, or an element of an application's own namespace. C<get_metadata> and C<set_metadata> take them (see L</Metadata, security labels and messages>); the metadata change event is not implemented yet (see L<Sys::Virt/NOT YET IMPLEMENTED>).
 
 =over 4
 
@@ -2079,7 +2507,7 @@ Names of the hardware and software performance counters that can be enabled for 
 
 =head2 Process signals
 
-Signals that can be sent to a process inside the guest, named as in POSIX (C<PROCESS_SIGNAL_NOP> checks that the process exists; C<RT0> to C<RT32> are the real-time signals). The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+Signals that can be sent to a process inside the guest, named as in POSIX (C<PROCESS_SIGNAL_NOP> checks that the process exists; C<RT0> to C<RT32> are the real-time signals). C<send_process_signal> takes them (see L</Control and power>).
 
 =over 4
 
@@ -2366,6 +2794,54 @@ Flags for handing file descriptors to the hypervisor. The calls that take them a
 =item Sys::Virt::Domain::FD_ASSOCIATE_SECLABEL_RESTORE
 
 =item Sys::Virt::Domain::FD_ASSOCIATE_SECLABEL_WRITABLE
+
+=back
+
+=head1 DIFFERENCES FROM THE C MODULE
+
+Besides those listed in L<Sys::Virt/DIFFERENCES FROM THE C MODULE>:
+
+=over 4
+
+=item Returned records are freed
+
+The hash references returned by C<get_vcpu_info>, C<get_fs_info>,
+C<get_interface_addresses> and C<get_disk_errors> go when the caller
+drops them, as do libvirt's strings behind C<get_disk_errors> and
+C<get_metadata>. The C module never frees any of them: a program that
+polls these leaks about a kilobyte a call.
+
+=item Array arguments are checked
+
+C<send_key>'s key codes must be an array reference of numbers from 0 to
+2**32-1, and the lists of C<fs_freeze>, C<fs_thaw> and
+C<authorized_ssh_keys_set> array references of strings; anything else,
+a hole or an undef element croaks with a message naming the element. The
+C module crashes on holes and on non-arrays (C<send_key> silently does
+nothing for a non-array, and sends key 0 for a non-number).
+
+=item Peeks read where they are asked to
+
+C<block_peek> and C<memory_peek> take offsets of up to 64 bits; the C
+module cuts them to 32 bits and returns the bytes from the wrong place.
+A size above 4 MiB (the most libvirt reads at once) croaks instead of
+making the C module allocate it, or exit with "Out of memory!".
+
+=item CPU maps are bytes
+
+The masks of C<pin_vcpu>, C<pin_emulator> and C<pin_iothread> are read
+as bytes even when Perl holds them as character strings (after
+C<utf8::upgrade>, or when built from a character string); a mask with a
+character above 255 croaks. The C module passes such a string's UTF-8
+encoding, so that an upgraded C<"\x84"> (CPUs 2 and 7) goes to libvirt as
+the two bytes C<"\xc2\x84"> (CPUs 1, 6, 7, 10 and 15).
+
+=item Numbers are checked
+
+Counts, sizes, times and IDs must be numbers in the range of libvirt's
+argument: a negative vCPU count or memory size croaks, where the C
+module passes a huge number on, and a non-numeric time croaks, where the
+C module warns and passes 0.
 
 =back
 

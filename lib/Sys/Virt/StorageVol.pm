@@ -149,6 +149,47 @@ C<DELETE_*> constants.
 
 =back
 
+=head2 Transferring data
+
+A volume's bytes go in and out through a L<Sys::Virt::Stream> made with
+L<Sys::Virt/new_stream>: the call attaches the stream to the volume,
+and the data is then written or read with the stream's methods, which
+end with C<< $st->finish >> (or C<< $st->abort >>).
+
+=over 4
+
+=item $vol->upload($st, $offset, $length, $flags);
+
+Attaches C<$st> for writing into the volume from byte C<$offset> on;
+C<$length> bytes at most, or up to the end when C<$length> is 0. The
+data is then sent with C<send> or C<send_all>. With
+C<Sys::Virt::StorageVol::VOL_UPLOAD_SPARSE_STREAM> in C<$flags> the
+stream also takes holes (C<send_hole>, C<sparse_send_all>), which are
+left unallocated in the volume.
+
+=item $vol->download($st, $offset, $length, $flags);
+
+Attaches C<$st> for reading the volume from byte C<$offset> on;
+C<$length> bytes at most, or up to the end when C<$length> is 0. The
+data is then read with C<recv> or C<recv_all>. With
+C<Sys::Virt::StorageVol::VOL_DOWNLOAD_SPARSE_STREAM> in C<$flags> the
+volume's holes come as holes rather than zeros: read them with
+C<sparse_recv_all>, or with C<recv> and C<RECV_STOP_AT_HOLE> followed
+by C<recv_hole>.
+
+  use Sys::Virt;
+
+  my $conn = Sys::Virt->new(uri => 'qemu:///system');
+  my $vol = $conn->get_storage_volume_by_path('/var/lib/libvirt/images/disk.img');
+  open my $out, '>:raw', 'disk.copy' or die "disk.copy: $!";
+  my $st = $conn->new_stream();
+  $vol->download($st, 0, 0);
+  $st->recv_all(sub { my (undef, $data, $n) = @_; return syswrite($out, $data, $n) });
+  $st->finish();
+  close $out or die "disk.copy: $!";
+
+=back
+
 =head1 CONSTANTS
 
 Constants are called with their full name, such as

@@ -1,0 +1,159 @@
+# -*- perl -*-
+#
+# Events from a private libvirtd with the QEMU driver, over its UNIX
+# socket, with libvirt's default event loop: the lifecycle of a guest that
+# boots nothing, the events of the calls this build has for them (reset,
+# device hotplug, tuning, metadata), keepalive, and the close callback
+# when the daemon is killed while run_default waits.
+
+use strict;
+use warnings;
+
+use FindBin;
+use lib "$FindBin::Bin/lib";
+
+use Test::More;
+use Time::HiRes ();
+use Crash ();
+use Sys::Virt;
+BEGIN { Crash::assert_our_build() }
+use PrivateLibvirtd;
+use SVTest qw(error_of perl_child child_status_ok);
+
+use constant DOM => 'Sys::Virt::Domain';
+
+my $d = PrivateLibvirtd->start_or_skip;
+PrivateLibvirtd->watchdog(240, '162-events-libvirtd.t');
+
+Sys::Virt::Event::register_default();
+my $conn = Sys::Virt->new(uri => $d->uri);
+
+# Runs the loop until $done->() is true or $ms have passed.
+sub run_until {
+    my ($done, $ms) = @_;
+    my $expired = 0;
+    my $timer = Sys::Virt::Event::add_timeout($ms, sub { $expired = 1 });
+    Sys::Virt::Event::run_default() until $expired || $done->();
+    Sys::Virt::Event::remove_timeout($timer);
+    return $done->();
+}
+
+my (@life, %by_id);
+my $life_id = $conn->domain_event_register_any(undef, DOM->EVENT_ID_LIFECYCLE, sub {
+    my ($c, $dom, $event, $detail) = @_;
+    push @life, [ref $c, $dom->get_name, $event, $detail];
+});
+for my $name (qw(REBOOT DEVICE_ADDED DEVICE_REMOVED TUNABLE METADATA_CHANGE JOB_COMPLETED BLOCK_THRESHOLD)) {
+    my $eid = DOM->can("EVENT_ID_$name")->();
+    $conn->domain_event_register_any(undef, $eid, sub { push @{ $by_id{$name} }, [ref $_[0], ref $_[1], @_[2 .. $#_]] });
+}
+
+sub saw {
+    my ($event, $detail) = @_;
+    return sub { grep { $_->[2] == $event && $_->[3] == $detail } @life };
+}
+
+my $disk = $d->make_disk('ev162');
+my $dom = $conn->define_domain($d->guest_xml('ev162', $disk));
+ok(run_until(saw(DOM->EVENT_DEFINED, DOM->EVENT_DEFINED_ADDED), 5000), 'define: DEFINED / ADDED');
+is_deeply($life[0], ['Sys::Virt', 'ev162', DOM->EVENT_DEFINED, DOM->EVENT_DEFINED_ADDED], 'with ($conn, $dom, $event, $detail)');
+
+$dom->create;
+ok(run_until(saw(DOM->EVENT_STARTED, DOM->EVENT_STARTED_BOOTED), 10000), 'start: STARTED / BOOTED');
+$dom->suspend;
+ok(run_until(saw(DOM->EVENT_SUSPENDED, DOM->EVENT_SUSPENDED_PAUSED), 5000), 'suspend: SUSPENDED / PAUSED');
+$dom->resume;
+ok(run_until(saw(DOM->EVENT_RESUMED, DOM->EVENT_RESUMED_UNPAUSED), 5000), 'resume: RESUMED / UNPAUSED');
+
+SKIP: {
+    skip 'this build has no Sys::Virt::Domain::reset', 1 unless DOM->can('reset');
+    $dom->reset;
+    ok(run_until(sub { $by_id{REBOOT} }, 5000), 'reset: a reboot event');
+}
+
+SKIP: {
+    skip 'this build has no Sys::Virt::Domain::attach_device', 2 unless DOM->can('attach_device');
+    my $iface = "<interface type='user'><model type='virtio'/><alias name='ua-ev162net'/></interface>";
+    $dom->attach_device($iface, DOM->DEVICE_MODIFY_LIVE);
+    ok(run_until(sub { $by_id{DEVICE_ADDED} }, 5000), 'hotplug: a device-added event');
+    is_deeply($by_id{DEVICE_ADDED}[0], ['Sys::Virt', DOM, 'ua-ev162net'], 'with ($conn, $dom, $alias)');
+}
+
+SKIP: {
+    skip 'this build has no Sys::Virt::Domain::pin_vcpu', 2 unless DOM->can('pin_vcpu');
+    $dom->pin_vcpu(0, '1');
+    ok(run_until(sub { $by_id{TUNABLE} }, 5000), 'pinning a vCPU: a tunable event');
+    my $params = $by_id{TUNABLE} && $by_id{TUNABLE}[0][2];
+    is(ref $params, 'HASH', 'its parameters are a hash') and note explain $params;
+}
+
+SKIP: {
+    skip 'this build has no Sys::Virt::Domain::set_metadata', 2 unless DOM->can('set_metadata');
+    $dom->set_metadata(DOM->METADATA_DESCRIPTION, 'watched', undef, undef, DOM->AFFECT_LIVE);
+    ok(run_until(sub { $by_id{METADATA_CHANGE} }, 5000), 'set_metadata: a metadata-change event');
+    is_deeply($by_id{METADATA_CHANGE}[0], ['Sys::Virt', DOM, DOM->METADATA_DESCRIPTION, undef], 'with ($conn, $dom, $type, $nsuri)');
+}
+
+$dom->destroy;
+ok(run_until(saw(DOM->EVENT_STOPPED, DOM->EVENT_STOPPED_DESTROYED), 10000), 'destroy: STOPPED / DESTROYED');
+$dom->undefine;
+ok(run_until(saw(DOM->EVENT_UNDEFINED, DOM->EVENT_UNDEFINED_REMOVED), 5000), 'undefine: UNDEFINED / REMOVED');
+is(scalar(grep { $_->[0] ne 'Sys::Virt' || $_->[1] ne 'ev162' } @life), 0, 'every lifecycle event named the connection and the guest');
+
+# ---------------------------- the same daemon through a Perl event loop
+
+{
+    my $uri = $d->uri;
+    my ($status, $out) = perl_child(<<PERL);
+use lib '$FindBin::Bin/lib';
+use SelectLoop;
+\$| = 1;
+my \$loop = SelectLoop->new;
+my \$c = Sys::Virt->new(uri => '$uri');
+my \@got;
+\$c->domain_event_register_any(undef, 0, sub { push \@got, "\$_[2]/\$_[3]" });
+my \$dom = \$c->define_domain(q{<domain type='qemu'><name>loop162</name><memory unit='MiB'>32</memory><os><type>hvm</type></os></domain>});
+\$dom->undefine;
+my \$end = time + 10;
+\$loop->run_once(100) while \@got < 2 && time < \$end;
+my \@handles = grep { \$_->[0] eq 'add_handle' } \@{ \$loop->{calls} };
+print "handles ", scalar(\@handles), "\n";
+print "events \@got\n";
+PERL
+    child_status_ok($status, 'a Perl event loop on a remote connection', $out);
+    like($out, qr/^handles [1-9]/m, 'the client socket is watched through the Perl loop\'s add_handle');
+    like($out, qr{^events @{[DOM->EVENT_DEFINED]}/@{[DOM->EVENT_DEFINED_ADDED]} @{[DOM->EVENT_UNDEFINED]}/@{[DOM->EVENT_UNDEFINED_REMOVED]}$}m,
+         'and the daemon\'s events arrive through it');
+}
+
+# ------------------------------------------------------------ keepalive
+
+is(error_of { $conn->set_keep_alive(5, 3) }, undef, 'set_keep_alive on a remote connection');
+
+# ----------------------------------------- the daemon killed under us
+
+{
+    my (@closed, $freed);
+    package CloseGuard { sub new { bless { count => $_[1] }, $_[0] } sub DESTROY { ${ $_[0]{count} }++ } }
+    my $watcher = Sys::Virt->new(uri => $d->uri);
+    do {
+        my $guard = CloseGuard->new(\$freed);
+        $watcher->register_close_callback(sub { my $keep = $guard; push @closed, [ref $_[0], $_[1]] });
+    };
+    my $err = error_of { $watcher->register_close_callback(sub { }) };
+    isa_ok($err, 'Sys::Virt::Error', 'a second close callback on one connection');
+
+    # Kill the daemon shortly after run_default has started waiting.
+    my $killer = Sys::Virt::Event::add_timeout(200, sub {
+        Sys::Virt::Event::remove_timeout($_[0]);
+        $d->kill_libvirtd;
+    });
+    ok(run_until(sub { @closed }, 10000), 'the close callback fires when the daemon dies during run_default');
+    is_deeply($closed[0], ['Sys::Virt', Sys::Virt::CLOSE_REASON_EOF], 'with ($conn, CLOSE_REASON_EOF)');
+    ok(!$watcher->is_alive, 'the connection is dead');
+    $watcher->unregister_close_callback;
+    is($freed, 1, 'unregistering frees its closure once');
+    pass('and the process lives on');
+}
+
+done_testing;
