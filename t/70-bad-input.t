@@ -433,7 +433,9 @@ sub host_fixtures {
 # Secrets, filters and bindings in the private daemon. Deleting a binding
 # takes libvirtd a fifth of a second (it takes down firewall rules): the
 # fixtures stay in the daemon between builds, and only what the cases
-# changed is made again.
+# changed is made again. The workers share the daemon: the subs that
+# change its fixtures run alone (see run_all_methods), and what a build
+# makes and undefines at once has a name of its own process.
 sub daemon_fixtures {
     my ($fx) = @_;
     my $dc = $fx->{dcon} = Sys::Virt->new(uri => $DAEMON->uri);
@@ -445,11 +447,12 @@ sub daemon_fixtures {
     $fx->{nwf} = eval { $dc->get_nwfilter_by_name('fx-filter') } || $dc->define_nwfilter(nwfilter_xml('fx-filter'));
     $fx->{nwb} = eval { $dc->get_nwfilter_binding_by_port_dev('fxtap0') }
         || $dc->create_nwfilter_binding(binding_xml('fxtap0'));
-    my $sec_undef = $dc->define_secret(secret_xml('fx-sec-undef'));
-    $sec_undef->undefine;
+    # (Another worker's teardown may undefine them first.)
+    my $sec_undef = $dc->define_secret(secret_xml("fx-sec-undef-$$"));
+    eval { $sec_undef->undefine };
     $fx->{sec_undefined} = $sec_undef;
-    my $nwf_undef = $dc->define_nwfilter(nwfilter_xml('fx-filter-undef'));
-    $nwf_undef->undefine;
+    my $nwf_undef = $dc->define_nwfilter(nwfilter_xml("fx-filter-undef-$$"));
+    eval { $nwf_undef->undefine };
     $fx->{nwf_undefined} = $nwf_undef;
 }
 
@@ -2452,15 +2455,26 @@ sub run_method {
 }
 
 
+# The subs that change the daemon's fixtures.
+sub changes_daemon_fixtures {
+    my ($m) = @_;
+    return $m->{pkg} =~ /^Sys::Virt::(?:Secret|NWFilter|NWFilterBinding)$/ && $MUTATES{ $m->{short} };
+}
+
 # Every method's cases, the methods shared between $WORKERS processes
 # that each take the next method from a queue (a pipe of fixed-size
-# records, which a read takes whole) and leave their results in a file.
+# records, which a read takes whole) and leave their results in a file;
+# then the subs that change the daemon's fixtures, one after the other.
 # Returns each method's (problems, todo items), in the order of @methods.
 sub run_all_methods {
     my ($methods, $totals) = @_;
     my $workers = $ENV{SYS_VIRT_BAD_INPUT_WORKERS} || $WORKERS;
+    my @alone = grep { $DAEMON && changes_daemon_fixtures($methods->[$_]) } 0 .. $#$methods;
+    my %alone = map { $_ => 1 } @alone;
+    # The daemon's fixtures are there before the workers look for them.
+    daemon_fixtures({}) if $DAEMON;
     pipe(my $queue_r, my $queue_w) or die "pipe: $!";
-    syswrite $queue_w, sprintf('%07d', $_) for 0 .. $#$methods;
+    syswrite $queue_w, sprintf('%07d', $_) for grep { !$alone{$_} } 0 .. $#$methods;
     close $queue_w;
     STDOUT->flush;
     STDERR->flush;
@@ -2495,6 +2509,7 @@ sub run_all_methods {
         $totals->{$_} += $got->{totals}{$_} for keys %{ $got->{totals} };
         %results = (%results, %{ $got->{results} });
     }
+    $results{$_} = [run_method($methods->[$_], $totals, $CASE_TIMEOUT)] for @alone;
     return map { $results{$_} || [["$methods->[$_]{name}: not run (its worker failed)"], []] } 0 .. $#$methods;
 }
 
