@@ -20,6 +20,11 @@ mod constants;
 mod connect;
 mod domain;
 mod domain_snapshot;
+mod interface;
+mod node_device;
+mod nwfilter;
+mod nwfilter_binding;
+mod secret;
 
 use bridge::{Constant, Perl, CV};
 
@@ -29,6 +34,15 @@ const PACKAGES: &[&[(&str, bridge::XsubFn)]] = &[
     domain::XSUBS,
     domain::snapshots::XSUBS,
     domain_snapshot::XSUBS,
+    connect::nodedevs::XSUBS,
+    node_device::XSUBS,
+    connect::interfaces::XSUBS,
+    interface::XSUBS,
+    connect::secrets::XSUBS,
+    secret::XSUBS,
+    connect::nwfilters::XSUBS,
+    nwfilter::XSUBS,
+    nwfilter_binding::XSUBS,
 ];
 
 /// Called by XSLoader when `Sys::Virt` loads.

@@ -3,6 +3,10 @@
 //! of its own beside it, named after the group.
 
 pub mod auth;
+pub mod interfaces;
+pub mod nodedevs;
+pub mod nwfilters;
+pub mod secrets;
 
 use auth::Auth;
 use crate::bridge::{Arg, Code, Flags, Handles, Hash, List, Obj, Owned, Texts};

@@ -10,7 +10,7 @@
 
 use std::os::raw::{c_char, c_int};
 
-use crate::bridge::{Arg, FromArg, Handle, Handles, Result, Texts};
+use crate::bridge::{Arg, FromArg, Handle, Handles, List, Owned, Result, Texts};
 
 use super::ret::{last_error, non_negative};
 
@@ -112,4 +112,30 @@ pub fn collect_ids(
     list: impl FnMut(*mut c_int, c_int) -> c_int,
 ) -> Result<Vec<c_int>> {
     collect(wanted, count, 0, list, |_| ())
+}
+
+/// Objects for the names (or UUIDs) of a `...ListNames...` call, each
+/// looked up by `lookup`, which returns a new reference or NULL. A name
+/// whose object went away between the two steps is left out.
+///
+/// # Safety
+/// `lookup` must be such a call for handles of kind `K`.
+pub unsafe fn lookup_listed<K: Handle<Ptr = *mut P>, P>(
+    count: &dyn Fn() -> c_int,
+    list: impl FnMut(*mut *mut c_char, c_int) -> c_int,
+    lookup: impl Fn(*const c_char) -> *mut P,
+) -> Result<List<Owned<K>>> {
+    let discard = |names: &[*mut c_char]| names.iter().for_each(|&name| libc::free(name as *mut libc::c_void));
+    let names = collect(MaxNames::All, count, std::ptr::null_mut(), list, discard)?;
+    let mut objects = Vec::with_capacity(names.len());
+    for name in names {
+        let found = lookup(name);
+        libc::free(name as *mut libc::c_void);
+        if found.is_null() {
+            virt_sys::virResetLastError();
+        } else {
+            objects.push(Owned::adopt(found));
+        }
+    }
+    Ok(List(objects))
 }
