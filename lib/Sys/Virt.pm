@@ -754,8 +754,10 @@ L<Sys::Virt::Error> with code C<Sys::Virt::Error::ERR_NO_NWFILTER_BINDING>.
 =item my $binding = $conn->create_nwfilter_binding($xml, $flags);
 
 Applies a filter to a port device as the XML description C<$xml> says
-(see L<Sys::Virt::NWFilterBinding>). libvirt does not check that the
-port device exists, but the filter must. C<$flags> may be
+(see L<Sys::Virt::NWFilterBinding>): the owner's name and UUID, the
+port device, its MAC address and the filter's name are required.
+libvirtd 9.0.0 checks neither that the port device nor that the filter
+exists. C<$flags> may be
 C<Sys::Virt::NWFilterBinding::CREATE_VALIDATE>.
 
 =back
