@@ -25,12 +25,15 @@ use SVTest;
 my ($c, $d) = test_domain();
 my $s = mksnap($d, 'obj1');
 my $s2 = mksnap($d, 'obj2');
+my $nd = $c->get_node_device_by_name('scsi_host1');
+my $if = $c->get_interface_by_name('eth1');
 
 # ---------------------------------------------------------------------------
 # What the objects are
 # ---------------------------------------------------------------------------
 
-for my $case ([$c, 'Sys::Virt'], [$d, 'Sys::Virt::Domain'], [$s, 'Sys::Virt::DomainSnapshot']) {
+for my $case ([$c, 'Sys::Virt'], [$d, 'Sys::Virt::Domain'], [$s, 'Sys::Virt::DomainSnapshot'],
+              [$nd, 'Sys::Virt::NodeDevice'], [$if, 'Sys::Virt::Interface']) {
     my ($o, $class) = @$case;
     is(ref $o, $class, "ref is $class");
     isa_ok($o, $class);
@@ -44,6 +47,10 @@ ok($c->can('get_uri') && $c->can('list_domains') && $c->can('new'), 'Sys::Virt c
 ok(!$s->can('create_snapshot'), 'a snapshot cannot create_snapshot');
 ok(!$d->isa('Sys::Virt'), 'a domain is not a Sys::Virt');
 ok(!$s->isa('Sys::Virt::Domain'), 'a snapshot is not a Sys::Virt::Domain');
+ok($nd->can('list_capabilities') && $nd->can('dettach') && $nd->can('_new'), 'NodeDevice can its methods');
+ok($if->can('get_mac') && $if->can('_new') && !$if->can('get_parent'), 'Interface can its methods, not a device\'s');
+ok(Sys::Virt::Secret->can('get_value') && Sys::Virt::NWFilter->can('get_uuid') && Sys::Virt::NWFilterBinding->can('get_port_dev'),
+   'Secret, NWFilter and NWFilterBinding can their methods');
 isnt($$s, $$s2, 'two snapshots, two handles');
 {
     my $again = $d->get_snapshot_by_name('obj1');
@@ -86,6 +93,30 @@ my @refused = (
       qr/\ASys::Virt::Domain::_lookup_by_name: argument 'con' is a Sys::Virt::DomainSnapshot object, not a Sys::Virt object at / ],
     [ 'a Domain as the domain of DomainSnapshot->_new', sub { Sys::Virt::DomainSnapshot->_new(domain => $c, name => 'obj1') },
       qr/\ASys::Virt::DomainSnapshot::_lookup_by_name: argument 'dom' is a Sys::Virt object, not a Sys::Virt::Domain object at / ],
+    [ 'a NodeDevice as an Interface', sub { Sys::Virt::Interface::get_name($nd) },
+      qr/\ASys::Virt::Interface::get_name: argument 'iface' is a Sys::Virt::NodeDevice object, not a Sys::Virt::Interface object at / ],
+    [ 'an Interface as a NodeDevice', sub { Sys::Virt::NodeDevice::destroy($if) },
+      qr/\ASys::Virt::NodeDevice::destroy: argument 'dev' is a Sys::Virt::Interface object, not a Sys::Virt::NodeDevice object at / ],
+    [ 'an Interface as a Secret', sub { Sys::Virt::Secret::get_value($if) },
+      qr/\ASys::Virt::Secret::get_value: argument 'sec' is a Sys::Virt::Interface object, not a Sys::Virt::Secret object at / ],
+    [ 'a NodeDevice as an NWFilter', sub { Sys::Virt::NWFilter::undefine($nd) },
+      qr/\ASys::Virt::NWFilter::undefine: argument 'filter' is a Sys::Virt::NodeDevice object, not a Sys::Virt::NWFilter object at / ],
+    [ 'a Domain as an NWFilterBinding', sub { Sys::Virt::NWFilterBinding::delete($d) },
+      qr/\ASys::Virt::NWFilterBinding::delete: argument 'binding' is a Sys::Virt::Domain object, not a Sys::Virt::NWFilterBinding object at / ],
+    [ 'a NodeDevice as the connection of an interface lookup', sub { Sys::Virt::Interface->_new(connection => $nd, name => 'eth1') },
+      qr/\ASys::Virt::Interface::_lookup_by_name: argument 'con' is a Sys::Virt::NodeDevice object, not a Sys::Virt object at / ],
+    [ 'forged address of a real node device', sub { (bless \(my $x = $$nd), 'Sys::Virt::NodeDevice')->destroy },
+      qr/\ASys::Virt::NodeDevice::destroy: argument 'dev' is not a Sys::Virt::NodeDevice object at / ],
+    [ 'forged address of a real interface', sub { (bless \(my $x = $$if), 'Sys::Virt::Interface')->destroy },
+      qr/\ASys::Virt::Interface::destroy: argument 'iface' is not a Sys::Virt::Interface object at / ],
+    [ 'forged secret', sub { (bless \(my $x = 1), 'Sys::Virt::Secret')->set_value('x') },
+      qr/\ASys::Virt::Secret::set_value: argument 'sec' is not a Sys::Virt::Secret object at / ],
+    [ 'undef as a node device to destroy', sub { Sys::Virt::NodeDevice::destroy(undef) },
+      qr/\ASys::Virt::NodeDevice::destroy: argument 'dev' is not a Sys::Virt::NodeDevice object at / ],
+    [ 'undef as an interface to destroy', sub { Sys::Virt::Interface::destroy(undef) },
+      qr/\ASys::Virt::Interface::destroy: argument 'iface' is not a Sys::Virt::Interface object at / ],
+    [ 'class method on NWFilterBinding', sub { Sys::Virt::NWFilterBinding->get_filter_name },
+      qr/\ASys::Virt::NWFilterBinding::get_filter_name: argument 'binding' is not a Sys::Virt::NWFilterBinding object at / ],
     [ 'forged 0', sub { (bless \(my $x = 0), $SNAP)->get_name }, $NOT_SNAP ],
     [ 'forged 1', sub { (bless \(my $x = 1), $SNAP)->get_name }, $NOT_SNAP ],
     [ 'forged 12345', sub { (bless \(my $x = 12345), $SNAP)->get_name }, $NOT_SNAP ],
@@ -159,6 +190,8 @@ like($s->get_xml_description, qr{<name>obj1</name>}, 'and talks to libvirt');
 is($d->get_name, 'test', 'the real domain works');
 ok($d->is_active, 'the forged destroy did not stop the domain');
 is($c->get_uri, TEST_URI, 'the real connection works');
+is($nd->get_parent, 'computer', 'the real node device works');
+ok($if->is_active, 'the forged destroy did not stop the interface');
 same_names([$d->list_snapshot_names], [qw(obj1 obj2)], 'no snapshot was deleted by a forged object');
 
 # Forged objects freed, DESTROY called on them by hand: the real ones live on.
@@ -258,6 +291,12 @@ same_names([$d->list_snapshot_names], [qw(obj1 obj2)], 'no snapshot was deleted 
     $cc->DESTROY;
     is($d3->get_name, 'test', 'a domain outlives an explicit DESTROY of its connection object');
     is($d3->num_of_snapshots, 2, 'and still reaches libvirt');
+    my $nd2 = $c->get_node_device_by_name('scsi_host2');
+    $nd2->DESTROY;
+    is($nd2->get_parent, 'computer', 'a node device stays usable after an explicit DESTROY');
+    my $ii = $c->get_interface_by_name('eth1');
+    $ii->DESTROY;
+    is($ii->get_mac, 'aa:bb:cc:dd:ee:ff', 'an interface stays usable after an explicit DESTROY');
 }
 
 # ---------------------------------------------------------------------------

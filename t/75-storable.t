@@ -33,14 +33,17 @@ BEGIN { Crash::assert_our_build() }
 
 my $URI = 'test:///default';
 
-my %CLASS = (con => 'Sys::Virt', dom => 'Sys::Virt::Domain', snap => 'Sys::Virt::DomainSnapshot');
+my %CLASS = (con => 'Sys::Virt', dom => 'Sys::Virt::Domain', snap => 'Sys::Virt::DomainSnapshot',
+             dev => 'Sys::Virt::NodeDevice', iface => 'Sys::Virt::Interface');
 
 sub objects {
     my $con = Sys::Virt->new(uri => $URI);
     my $dom = $con->get_domain_by_name('test');
     my $snap = eval { $dom->get_snapshot_by_name('store') }
         || $dom->create_snapshot('<domainsnapshot><name>store</name></domainsnapshot>');
-    return { con => $con, dom => $dom, snap => $snap };
+    my $dev = $con->get_node_device_by_name('scsi_host1');
+    my $iface = $con->get_interface_by_name('eth1');
+    return { con => $con, dom => $dom, snap => $snap, dev => $dev, iface => $iface };
 }
 
 # The XSUBs of a package that take the object first (all but the lookup
@@ -71,7 +74,7 @@ sub check_copy {
         # As many arguments as the method takes (its usage message says
         # when there are too few or too many).
         my ($ok, $e);
-        for my $n (0 .. 3) {
+        for my $n (0 .. 5) {
             $ok = eval { $code->($copy, ('0') x $n); 1 };
             $e = $@;
             last unless !$ok && !ref $e && $e =~ /^Usage: /;
@@ -109,7 +112,7 @@ sub refused {
     print "REFUSED\n";
 }
 
-for my $kind (qw(con dom snap)) {
+for my $kind (qw(con dom snap dev iface)) {
     in_child("Storable::dclone of a $CLASS{$kind} object", sub {
         my $o = objects();
         my ($copy, $err) = copy_or_croak(dclone => sub { Storable::dclone($o->{$kind}) });
@@ -154,7 +157,7 @@ for my $kind (qw(con dom snap)) {
         in_child('retrieve in another process: the objects are refused', sub {
             my $o = Storable::retrieve($file);
             my $live = objects();
-            check_copy($_, delete $o->{$_}, $live->{$_}) for qw(con dom snap);
+            check_copy($_, delete $o->{$_}, $live->{$_}) for qw(con dom snap dev iface);
         });
     }
 }
@@ -173,7 +176,7 @@ in_child('copies of copies, many times over, leave the original working', sub {
     my $o = objects();
     for (1 .. 1000) {
         # (With hooks that refuse to serialise, there is nothing to copy.)
-        my $c = eval { Storable::dclone([$o->{dom}, $o->{snap}, $o->{con}]) } or last;
+        my $c = eval { Storable::dclone([$o->{dom}, $o->{snap}, $o->{con}, $o->{dev}, $o->{iface}]) } or last;
         my $cc = Storable::dclone($c);
         undef $c;
         $_->DESTROY for @$cc;    # DESTROY on a copy gives back nothing
@@ -181,6 +184,19 @@ in_child('copies of copies, many times over, leave the original working', sub {
     die "original domain\n" unless $o->{dom}->get_name eq 'test';
     die "original snapshot\n" unless $o->{snap}->get_name eq 'store';
     die "original connection\n" unless $o->{con}->get_uri eq $URI;
+    die "original node device\n" unless $o->{dev}->get_parent eq 'computer';
+    die "original interface\n" unless $o->{iface}->get_mac eq 'aa:bb:cc:dd:ee:ff';
 });
+
+# Classes with no object on the test driver: a forged object of each is
+# refused by Storable's hook, naming the class.
+for my $class (qw(Sys::Virt::Secret Sys::Virt::NWFilter Sys::Virt::NWFilterBinding)) {
+    in_child("Storable::dclone of a $class object is refused", sub {
+        my $forged = bless \(my $x = 1), $class;
+        my $err = eval { Storable::dclone($forged); 1 } ? undef : $@;
+        die "dclone made a copy\n" unless defined $err;
+        die "refused with something odd: $err\n" if ref $err || $err !~ /\A\Q$class\E objects hold live libvirt handles/;
+    });
+}
 
 done_testing;

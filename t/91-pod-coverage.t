@@ -26,6 +26,11 @@ my %packages = (
     'Sys::Virt::Domain'         => 'Sys/Virt/Domain.pm',
     'Sys::Virt::DomainSnapshot' => 'Sys/Virt/DomainSnapshot.pm',
     'Sys::Virt::Error'          => 'Sys/Virt/Error.pm',
+    'Sys::Virt::NodeDevice'     => 'Sys/Virt/NodeDevice.pm',
+    'Sys::Virt::Interface'      => 'Sys/Virt/Interface.pm',
+    'Sys::Virt::Secret'         => 'Sys/Virt/Secret.pm',
+    'Sys::Virt::NWFilter'       => 'Sys/Virt/NWFilter.pm',
+    'Sys::Virt::NWFilterBinding' => 'Sys/Virt/NWFilterBinding.pm',
 );
 
 for my $package (sort keys %packages) {
