@@ -2,8 +2,10 @@
 #
 # No input crashes or hangs the process.
 #
-# Every sub of Sys::Virt, Sys::Virt::Domain and Sys::Virt::DomainSnapshot
-# (found by walking the packages' stashes: XSUBs and Perl subs alike) is
+# Every sub of Sys::Virt, Sys::Virt::Domain, Sys::Virt::DomainSnapshot,
+# Sys::Virt::NodeDevice, Sys::Virt::Interface, Sys::Virt::Secret,
+# Sys::Virt::NWFilter and Sys::Virt::NWFilterBinding (found by walking the
+# packages' stashes: XSUBs and Perl subs alike) is
 # called with bad invocants and bad arguments: undef, strings, numbers,
 # references of every kind, objects of the wrong class, forged blessed
 # scalars, destroyed and stale objects, out-of-range and non-numeric flags,
@@ -37,6 +39,11 @@
 # a hang are caught and pinned to their case. After them: arguments whose
 # reading frees the invocant, exit() from inside an argument, and many
 # nested exceptions. The number of cases run is printed as a diag.
+#
+# The test driver has no secrets and no network filters: their objects
+# come from a private libvirtd when one can be started (see
+# t/lib/PrivateLibvirtd.pm); without it, only the invocant checks of
+# those classes run.
 
 use strict;
 use warnings;
@@ -53,6 +60,8 @@ use Crash ();
 use Sys::Virt;
 BEGIN { Crash::assert_our_build() }
 
+use PrivateLibvirtd;
+
 # "" and undef URIs then mean the test driver rather than whatever daemon
 # the host may (not) run.
 $ENV{LIBVIRT_DEFAULT_URI} = 'test:///default';
@@ -60,6 +69,17 @@ $ENV{LIBVIRT_DEFAULT_URI} = 'test:///default';
 my $URI = 'test:///default';
 my $CASE_TIMEOUT = 20;           # seconds for one child (one method's cases)
 my $ADDRESS_SPACE = 1 << 30;     # bytes, per child
+
+# Secrets, filters and bindings live in a private libvirtd, when it runs.
+my $DAEMON;
+if (defined(my $why = PrivateLibvirtd::why_not())) {
+    die "private libvirtd (required by SYS_VIRT_REQUIRE_LIBVIRTD) cannot start: $why\n" if $ENV{SYS_VIRT_REQUIRE_LIBVIRTD};
+    diag "no private libvirtd ($why): secrets and network filters get invocant checks only";
+} else {
+    $DAEMON = PrivateLibvirtd->start;
+    # A daemon that goes away must show up as an error, not a signal.
+    $SIG{PIPE} = 'IGNORE';
+}
 
 # Cases known to fail because of a bug in src/, reported and awaiting a
 # fix: shown as TODO so that the rest of the suite stays green.
@@ -128,13 +148,44 @@ sub dom_xml {
 
 sub snap_xml { return "<domainsnapshot><name>$_[0]</name></domainsnapshot>" }
 
+# A vHBA on the test driver's scsi_host1, which can make virtual ports
+# (the driver names it itself: the name given is only text in the XML).
+sub nodedev_xml {
+    my ($name, $wwn) = @_;
+    $wwn = '0070' unless defined $wwn;
+    return "<device><name>$name</name><parent>scsi_host1</parent><capability type='scsi_host'><capability type='fc_host'>"
+         . "<wwnn>200000000000$wwn</wwnn><wwpn>100000000000$wwn</wwpn></capability></capability></device>";
+}
+
+sub iface_xml { return "<interface type='ethernet' name='$_[0]'><mac address='52:54:00:00:70:01'/></interface>" }
+
+sub secret_xml {
+    return "<secret ephemeral='no' private='no'><usage type='tls'><name>$_[0]</name></usage></secret>";
+}
+
+sub nwfilter_xml { return "<filter name='$_[0]' chain='root'><rule action='accept' direction='in'><all/></rule></filter>" }
+
+sub binding_xml {
+    return "<filterbinding><owner><name>fx-owner</name><uuid>c7a5fdbd-cdaf-9455-926a-d65c16db1870</uuid></owner>"
+         . "<portdev name='$_[0]'/><mac address='52:54:00:00:70:02'/><filterref filter='fx-filter'/></filterbinding>";
+}
+
 sub invalid_utf8 {
     my ($bytes) = @_;
     Encode::_utf8_on($bytes);
     return $bytes;
 }
 
-my %CLASS = (con => 'Sys::Virt', dom => 'Sys::Virt::Domain', snap => 'Sys::Virt::DomainSnapshot');
+my %CLASS = (con => 'Sys::Virt', dom => 'Sys::Virt::Domain', snap => 'Sys::Virt::DomainSnapshot',
+             dev => 'Sys::Virt::NodeDevice', iface => 'Sys::Virt::Interface', sec => 'Sys::Virt::Secret',
+             nwf => 'Sys::Virt::NWFilter', nwb => 'Sys::Virt::NWFilterBinding');
+
+# Kinds with no real object to test with: without the daemon, secrets,
+# filters and bindings.
+my %NO_LIVE_OBJECT = $DAEMON ? () : (sec => 1, nwf => 1, nwb => 1);
+
+# The test driver's node devices (vHBAs made by the cases are removed).
+my %TEST_DEVICES = map { $_ => 1 } qw(computer scsi_host1 scsi_host2 scsi_host11);
 
 # ------------------------------------------------------------- fixtures
 
@@ -182,6 +233,50 @@ sub build_fixtures {
         $fx{snap_orphan2} = $d3->get_snapshot_by_name('fx-child');
     }
 
+    # Host objects of our own (the cases destroy and undefine them): a vHBA
+    # and one destroyed since; an interface that is up and one undefined
+    # since.
+    # (The test driver may give a new vHBA the name of one destroyed.)
+    my $vhba = $con->create_node_device(nodedev_xml('fx-dev-gone', '0071'));
+    $vhba->destroy;
+    $fx{dev_gone} = $vhba;
+    my $dev = $fx{dev} = $con->create_node_device(nodedev_xml('fx-dev'));
+    $fx{dev_name} = $dev->get_name;
+    my $iface = $fx{iface} = $con->define_interface(iface_xml('fx-iface'));
+    $iface->create;
+    my $iface_undef = $con->define_interface(iface_xml('fx-iface-undef'));
+    $iface_undef->undefine;
+    $fx{iface_undefined} = $iface_undef;
+    $fx{dev_destroyed} = $con->get_node_device_by_name($fx{dev_name});
+    $fx{dev_destroyed}->DESTROY;
+    $fx{iface_destroyed} = $con->get_interface_by_name('fx-iface');
+    $fx{iface_destroyed}->DESTROY;
+    $fx{dcon} = $con;
+    if ($DAEMON) {
+        # Deleting a binding takes libvirtd a fifth of a second (it takes
+        # down firewall rules): the fixtures stay in the daemon between
+        # builds, and only what the cases changed is made again.
+        my $dc = $fx{dcon} = Sys::Virt->new(uri => $DAEMON->uri);
+        daemon_teardown($dc);
+        $fx{sec} = eval { $dc->get_secret_by_usage(Sys::Virt::Secret::USAGE_TYPE_TLS(), 'fx-sec') }
+            || $dc->define_secret(secret_xml('fx-sec'));
+        $fx{sec}->set_value("fx\0value\xff");
+        $fx{sec_uuid} = $fx{sec}->get_uuid_string;
+        $fx{nwf} = eval { $dc->get_nwfilter_by_name('fx-filter') } || $dc->define_nwfilter(nwfilter_xml('fx-filter'));
+        $fx{nwb} = eval { $dc->get_nwfilter_binding_by_port_dev('fxtap0') }
+            || $dc->create_nwfilter_binding(binding_xml('fxtap0'));
+        my $sec_undef = $dc->define_secret(secret_xml('fx-sec-undef'));
+        $sec_undef->undefine;
+        $fx{sec_undefined} = $sec_undef;
+        my $nwf_undef = $dc->define_nwfilter(nwfilter_xml('fx-filter-undef'));
+        $nwf_undef->undefine;
+        $fx{nwf_undefined} = $nwf_undef;
+        $fx{sec_destroyed} = $dc->get_secret_by_uuid($fx{sec_uuid});
+        $fx{nwf_destroyed} = $dc->get_nwfilter_by_name('fx-filter');
+        $fx{nwb_destroyed} = $dc->get_nwfilter_binding_by_port_dev('fxtap0');
+        $fx{$_}->DESTROY for qw(sec_destroyed nwf_destroyed nwb_destroyed);
+    }
+
     # Objects on which DESTROY was called by hand (a no-op: they stay usable).
     $fx{con_destroyed} = Sys::Virt->new(uri => $URI);
     $fx{con_destroyed}->DESTROY;
@@ -191,9 +286,14 @@ sub build_fixtures {
     $fx{snap_destroyed}->DESTROY;
 
     # The address a freed object held.
-    for my $kind (qw(con dom snap)) {
+    for my $kind (grep { !$NO_LIVE_OBJECT{$_} } qw(con dom snap dev iface sec nwf nwb)) {
         my $tmp = $kind eq 'con' ? Sys::Virt->new(uri => $URI)
                 : $kind eq 'dom' ? $con->get_domain_by_name('fx-dom')
+                : $kind eq 'dev' ? $con->get_node_device_by_name($fx{dev_name})
+                : $kind eq 'iface' ? $con->get_interface_by_name('fx-iface')
+                : $kind eq 'sec' ? $fx{dcon}->get_secret_by_uuid($fx{sec_uuid})
+                : $kind eq 'nwf' ? $fx{dcon}->get_nwfilter_by_name('fx-filter')
+                : $kind eq 'nwb' ? $fx{dcon}->get_nwfilter_binding_by_port_dev('fxtap0')
                 :                  $dom->get_snapshot_by_name('fx-child');
         $fx{"freed_addr_$kind"} = 0 + ${$tmp};
         undef $tmp;
@@ -208,6 +308,27 @@ sub teardown {
         eval { $d->destroy } if eval { $d->is_active };
         eval { $d->undefine(Sys::Virt::Domain::UNDEFINE_SNAPSHOTS_METADATA()) };
     }
+    # An interface transaction left open ends, keeping what was done.
+    eval { $con->interface_change_commit };
+    for my $iface (eval { $con->list_all_interfaces }) {
+        next if $iface->get_name eq 'eth1';
+        eval { $iface->destroy } if eval { $iface->is_active };
+        eval { $iface->undefine };
+    }
+    eval { $con->get_interface_by_name('eth1')->create };
+    for my $dev (eval { $con->list_all_node_devices }) {
+        eval { $dev->destroy } unless $TEST_DEVICES{ $dev->get_name };
+    }
+}
+
+# The private daemon holds only what these tests made: all but the
+# fixtures themselves goes, except bindings, whose deletion is slow; those
+# the cases made stay until the daemon stops, and only make a later
+# creation on the same port device fail (which the cases allow).
+sub daemon_teardown {
+    my ($dc) = @_;
+    eval { $_->undefine } for grep { $_->get_name ne 'fx-filter' } eval { $dc->list_all_nwfilters };
+    eval { $_->undefine } for grep { (eval { $_->get_usage_id } // '') ne 'fx-sec' } eval { $dc->list_all_secrets };
 }
 
 # ------------------------------------------------------- bad input sets
@@ -217,7 +338,8 @@ sub teardown {
 sub obj_inputs {
     my ($kind) = @_;
     my $class = $CLASS{$kind};
-    my @others = grep { $_ ne $kind } qw(con dom snap);
+    my @others = grep { $_ ne $kind && !$NO_LIVE_OBJECT{$_} } qw(con dom snap dev iface sec nwf nwb);
+    my $live = !$NO_LIVE_OBJECT{$kind};
     return (
         ['undef',              sub { undef },                         'ours', 1],
         ['empty string',       sub { '' },                            'ours', 1],
@@ -246,20 +368,38 @@ sub obj_inputs {
         ['forged -1',          sub { bless \(my $x = -1), $class },    'ours'],
         ['forged string',      sub { bless \(my $x = 'abc'), $class }, 'ours'],
         ['forged undef',       sub { bless \(my $x), $class },         'ours'],
+        ($live ? (
         ['forged freed address', sub { my $a = $_[0]{"freed_addr_$kind"}; bless \(my $x = $a), $class }, 'ours'],
         ['forged live address',  sub { my $a = 0 + ${ $_[0]{$kind} }; bless \(my $x = $a), $class }, 'ours'],
         ['copy of live scalar',  sub { my $x = ${ $_[0]{$kind} }; bless \$x, $class }, 'ours'],
+        ) : ()),
         (map { my $o = $_; ["object of class $CLASS{$o}", sub { $_[0]{$o} }, 'ours'] } @others),
         (map { my $o = $_; ["$CLASS{$o} object reblessed", sub {
             my $h = $o eq 'con' ? Sys::Virt->new(uri => $URI)
                   : $o eq 'dom' ? $_[0]{con}->get_domain_by_name('fx-dom')
+                  : $o eq 'dev' ? $_[0]{con}->get_node_device_by_name($_[0]{dev_name})
+                  : $o eq 'iface' ? $_[0]{con}->get_interface_by_name('fx-iface')
+                  : $o eq 'sec' ? $_[0]{dcon}->get_secret_by_uuid($_[0]{sec_uuid})
+                  : $o eq 'nwf' ? $_[0]{dcon}->get_nwfilter_by_name('fx-filter')
+                  : $o eq 'nwb' ? $_[0]{dcon}->get_nwfilter_binding_by_port_dev('fxtap0')
                   :               $_[0]{dom}->get_snapshot_by_name('fx-root');
             bless $h, $class }, 'ours'] } @others),
         ['Sys::Virt::Error object', sub { bless { code => 1, level => 2, domain => 0, message => 'x' }, 'Sys::Virt::Error' }, 'ours'],
         # DESTROY is empty: a handle goes only with the object's last reference.
+        ($live ? (
         ['object after an explicit DESTROY', sub { $_[0]{"${kind}_destroyed"} }, 'any'],
         ['tied scalar holding the object', sub { tied_value('ok', $_[0]{$kind}) }, 'any', 0, 'deref'],
+        ) : ()),
         ['tied scalar dying',  sub { tied_value('die') },             'any', 0, 'deref'],
+        ($kind eq 'dev' ? (['vHBA destroyed', sub { $_[0]{dev_gone} }, 'any']) : ()),
+        ($kind eq 'iface' ? (['interface undefined', sub { $_[0]{iface_undefined} }, 'any']) : ()),
+        ($kind eq 'sec' && $live ? (['secret undefined', sub { $_[0]{sec_undefined} }, 'any']) : ()),
+        ($kind eq 'nwf' && $live ? (['filter undefined', sub { $_[0]{nwf_undefined} }, 'any']) : ()),
+        # (Made when used: a deletion is slow.)
+        ($kind eq 'nwb' && $live ? (['binding deleted', sub {
+            my $b = $_[0]{dcon}->create_nwfilter_binding(binding_xml('fxtap9'));
+            $b->delete;
+            $b }, 'any']) : ()),
         ($kind eq 'dom' ? (
             ['domain undefined',         sub { $_[0]{dom_undefined} }, 'any'],
             ['transient domain gone',    sub { $_[0]{dom_gone} },      'any'],
@@ -375,9 +515,13 @@ sub string_inputs {
     );
 }
 
+my %XML_OF = (domain => \&dom_xml, domainsnapshot => \&snap_xml, device => \&nodedev_xml,
+              interface => \&iface_xml, secret => \&secret_xml, filter => \&nwfilter_xml,
+              filterbinding => \&binding_xml);
+
 sub xml_inputs {
-    my ($root) = @_;    # 'domain' or 'domainsnapshot'
-    my $mk = $root eq 'domain' ? \&dom_xml : \&snap_xml;
+    my ($root) = @_;    # a key of %XML_OF
+    my $mk = $XML_OF{$root};
     # Made once, in the parent, and shared with every child.
     my $bad = big_string("bad-$root", sub { "<$root>" . ('<a>' x ($BIG / 3)) });
     my $text = big_string("text-$root", sub { "<$root><name>fx-big</name>" . ('x' x $BIG) });
@@ -508,10 +652,36 @@ sub uuid_inputs {
     );
 }
 
+# A secret's value: any bytes; characters above 255 are refused.
+sub bytes_inputs {
+    return (
+        ['undef',            sub { undef },                       'any', 1],
+        ['""',               sub { '' },                          'any', 1],
+        ['NULs',             sub { "\0" x 8 },                    'any'],
+        ['high bytes',       sub { "\xff\xfe\x80" },              'any'],
+        ['every byte',       sub { join '', map { chr } 0 .. 255 }, 'any'],
+        ['upgraded Latin-1', sub { my $s = "caf\xe9"; utf8::upgrade($s); $s }, 'any'],
+        ['1 MB',             sub { 'v' x (1 << 20) },             'any'],
+        ['number',           sub { 42 },                          'any'],
+        ['overloaded string', sub { Sentinel::Overload->new('ok', "a\0b") }, 'any'],
+        ['wide characters',  sub { "\x{263a}\x{1F600}" },           'ours'],
+        ['invalid UTF-8',    sub { invalid_utf8("a\xff\xfeb") },   'ours'],
+        ['array ref',        sub { [] },                          'ours'],
+        ['code ref',         sub { sub { 'x' } },                 'ours'],
+        ['object',           sub { $_[0]{dom} },                  'ours'],
+        ['tied dying',       sub { tied_value('die') },           'rethrow', 0, 'deref'],
+        ['tied bytes',       sub { tied_value('ok', "\0\xff") },  'any', 0, 'deref'],
+        ['overloaded dying', sub { Sentinel::Overload->new('die') }, 'rethrow'],
+    );
+}
+
 # --------------------------------------------------------- method specs
 #
-# Parameter types: con dom snap (objects); flags max (maxnames); domname
-# snapname uri domtype uuidstr (strings); domxml snapxml; id; bool; uuid
+# Parameter types: con dom snap dev iface sec nwf nwb (objects); dcon (the
+# daemon's connection when there is one); flags max (maxnames); domname
+# snapname devname cap wwn driver ifname mac usageid nwfname portdev uri
+# domtype uuidstr (strings); domxml snapxml devxml ifacexml secxml nwfxml
+# nwbxml; id usagetype; bytes; bool; uuid secuuid nwfuuid
 # (16 bytes or a string form); uuidbytes; anyobj (DESTROY's invocant, which
 # may be anything: DESTROY is empty);
 # con|class (an invocant that may be a class name). A trailing '?' marks
@@ -574,24 +744,124 @@ $SPEC{"Sys::Virt::DomainSnapshot::$_"} = [qw(snap flags?)] for qw(
     'Sys::Virt::DomainSnapshot::list_child_snapshot_names' => [qw(snap maxnames? flags?)],
 );
 
+# Host devices, interfaces, secrets, network filters and bindings.
+$SPEC{"Sys::Virt::$_"} = ['con'] for qw(num_of_interfaces num_of_defined_interfaces list_interfaces list_defined_interfaces);
+$SPEC{"Sys::Virt::$_"} = [qw(con flags?)] for qw(
+    list_all_node_devices list_all_interfaces interface_change_begin interface_change_commit interface_change_rollback);
+$SPEC{"Sys::Virt::$_"} = ['dcon'] for qw(num_of_secrets list_secrets num_of_nwfilters list_nwfilters);
+$SPEC{"Sys::Virt::$_"} = [qw(dcon flags?)] for qw(list_all_secrets list_all_nwfilters list_all_nwfilter_bindings);
+%SPEC = (%SPEC,
+    'Sys::Virt::num_of_node_devices'        => [qw(con cap? flags?)],
+    'Sys::Virt::list_node_device_names'     => [qw(con cap? maxnames? flags?)],
+    'Sys::Virt::list_node_devices'          => [qw(con cap?)],
+    'Sys::Virt::get_node_device_by_name'    => [qw(con devname)],
+    'Sys::Virt::get_node_device_scsihost_by_wwn' => [qw(con wwn wwn flags?)],
+    'Sys::Virt::create_node_device'         => [qw(con devxml flags?)],
+    'Sys::Virt::define_node_device'         => [qw(con devxml flags?)],
+    'Sys::Virt::list_interface_names'       => [qw(con maxnames?)],
+    'Sys::Virt::list_defined_interface_names' => [qw(con maxnames?)],
+    'Sys::Virt::get_interface_by_name'      => [qw(con ifname)],
+    'Sys::Virt::get_interface_by_mac'       => [qw(con mac)],
+    'Sys::Virt::define_interface'           => [qw(con ifacexml flags?)],
+    'Sys::Virt::create_interface'           => [qw(con ifacexml)],
+    'Sys::Virt::list_secret_uuids'          => [qw(dcon maxuuids?)],
+    'Sys::Virt::get_secret_by_uuid'         => [qw(dcon secuuid)],
+    'Sys::Virt::get_secret_by_usage'        => [qw(dcon usagetype usageid)],
+    'Sys::Virt::define_secret'              => [qw(dcon secxml flags?)],
+    'Sys::Virt::list_nwfilter_names'        => [qw(dcon maxnames?)],
+    'Sys::Virt::get_nwfilter_by_name'       => [qw(dcon nwfname)],
+    'Sys::Virt::get_nwfilter_by_uuid'       => [qw(dcon nwfuuid)],
+    'Sys::Virt::define_nwfilter'            => [qw(dcon nwfxml flags?)],
+    'Sys::Virt::get_nwfilter_binding_by_port_dev' => [qw(dcon portdev)],
+    'Sys::Virt::create_nwfilter_binding'    => [qw(dcon nwbxml flags?)],
+);
+$SPEC{"Sys::Virt::NodeDevice::$_"} = ['dev'] for qw(
+    get_name get_parent list_capabilities destroy is_active is_persistent get_autostart reattach reset);
+$SPEC{"Sys::Virt::NodeDevice::$_"} = [qw(dev flags?)] for qw(get_xml_description create undefine);
+$SPEC{"Sys::Virt::Interface::$_"} = ['iface'] for qw(get_name get_mac is_active undefine);
+$SPEC{"Sys::Virt::Interface::$_"} = [qw(iface flags?)] for qw(get_xml_description create destroy);
+$SPEC{"Sys::Virt::Secret::$_"} = ['sec'] for qw(get_uuid get_uuid_string get_usage_type get_usage_id undefine);
+$SPEC{"Sys::Virt::Secret::$_"} = [qw(sec flags?)] for qw(get_xml_description get_value);
+$SPEC{"Sys::Virt::NWFilter::$_"} = ['nwf'] for qw(get_name get_uuid get_uuid_string undefine);
+$SPEC{"Sys::Virt::NWFilterBinding::$_"} = ['nwb'] for qw(get_port_dev get_filter_name delete);
+$SPEC{"${_}::_new"} = 'custom' for map { "Sys::Virt::$_" } qw(NodeDevice Interface Secret NWFilter NWFilterBinding);
+$SPEC{"${_}::DESTROY"} = ['anyobj?'] for map { "Sys::Virt::$_" } qw(NodeDevice Interface Secret NWFilter NWFilterBinding);
+%SPEC = (%SPEC,
+    'Sys::Virt::NodeDevice::set_autostart'  => [qw(dev bool)],
+    'Sys::Virt::NodeDevice::dettach'        => [qw(dev driver? flags?)],
+    'Sys::Virt::NodeDevice::_lookup_by_name' => [qw(con devname)],
+    'Sys::Virt::NodeDevice::_lookup_scsihost_by_wwn' => [qw(con wwn wwn flags?)],
+    'Sys::Virt::NodeDevice::_create_xml'    => [qw(con devxml flags?)],
+    'Sys::Virt::NodeDevice::_define_xml'    => [qw(con devxml flags?)],
+    'Sys::Virt::Interface::_lookup_by_name' => [qw(con ifname)],
+    'Sys::Virt::Interface::_lookup_by_mac'  => [qw(con mac)],
+    'Sys::Virt::Interface::_define_xml'     => [qw(con ifacexml flags?)],
+    'Sys::Virt::Secret::set_value'          => [qw(sec bytes flags?)],
+    'Sys::Virt::Secret::_lookup_by_uuid'    => [qw(dcon uuidbytes)],
+    'Sys::Virt::Secret::_lookup_by_uuid_string' => [qw(dcon uuidstr)],
+    'Sys::Virt::Secret::_lookup_by_usage'   => [qw(dcon usagetype usageid)],
+    'Sys::Virt::Secret::_define_xml'        => [qw(dcon secxml flags?)],
+    'Sys::Virt::NWFilter::get_xml_description' => [qw(nwf flags?)],
+    'Sys::Virt::NWFilter::_lookup_by_name'  => [qw(dcon nwfname)],
+    'Sys::Virt::NWFilter::_lookup_by_uuid'  => [qw(dcon uuidbytes)],
+    'Sys::Virt::NWFilter::_lookup_by_uuid_string' => [qw(dcon uuidstr)],
+    'Sys::Virt::NWFilter::_define_xml'      => [qw(dcon nwfxml flags?)],
+    'Sys::Virt::NWFilterBinding::get_xml_description' => [qw(nwb flags?)],
+    'Sys::Virt::NWFilterBinding::_lookup_by_port_dev' => [qw(dcon portdev)],
+    'Sys::Virt::NWFilterBinding::_create_xml' => [qw(dcon nwbxml flags?)],
+);
+
 # Storable's hook: refuses every object, whatever it is given.
-$SPEC{"${_}::STORABLE_freeze"} = [qw(anyobj cloning?)] for qw(Sys::Virt Sys::Virt::Domain Sys::Virt::DomainSnapshot);
+$SPEC{"${_}::STORABLE_freeze"} = [qw(anyobj cloning?)] for values %CLASS;
 
 # Methods after which the fixtures may have changed (when they returned).
 my %MUTATES = map { $_ => 1 } qw(
     DESTROY create destroy shutdown reboot undefine suspend resume delete revert_to
-    set_autostart create_snapshot _create_xml _new);
+    set_autostart create_snapshot _create_xml _new set_value dettach reattach reset
+    create_node_device define_node_device create_interface define_interface define_secret
+    define_nwfilter create_nwfilter_binding interface_change_begin interface_change_commit
+    interface_change_rollback);
 
 # The good value of each parameter type.
 my %GOOD = (
     con       => sub { $_[0]{con} },
     dom       => sub { $_[0]{dom} },
     snap      => sub { $_[0]{snap} },
+    dev       => sub { $_[0]{dev} },
+    iface     => sub { $_[0]{iface} },
+    sec       => sub { $_[0]{sec} },
+    nwf       => sub { $_[0]{nwf} },
+    nwb       => sub { $_[0]{nwb} },
+    dcon      => sub { $_[0]{dcon} },
     'con|class' => sub { $_[0]{con} },
     anyobj    => sub { my ($fx, $pkg) = @_;
                        $pkg eq 'Sys::Virt' ? Sys::Virt->new(uri => $URI)
                      : $pkg eq 'Sys::Virt::Domain' ? $fx->{con}->get_domain_by_name('fx-dom')
+                     : $pkg eq 'Sys::Virt::NodeDevice' ? $fx->{con}->get_node_device_by_name($fx->{dev_name})
+                     : $pkg eq 'Sys::Virt::Interface' ? $fx->{con}->get_interface_by_name('fx-iface')
+                     : $pkg eq 'Sys::Virt::Secret' ? ($DAEMON ? $fx->{dcon}->get_secret_by_uuid($fx->{sec_uuid}) : undef)
+                     : $pkg eq 'Sys::Virt::NWFilter' ? ($DAEMON ? $fx->{dcon}->get_nwfilter_by_name('fx-filter') : undef)
+                     : $pkg eq 'Sys::Virt::NWFilterBinding' ? ($DAEMON ? $fx->{dcon}->get_nwfilter_binding_by_port_dev('fxtap0') : undef)
                      : $fx->{dom}->get_snapshot_by_name('fx-child') },
+    devname   => sub { $_[0]{dev_name} },
+    cap       => sub { 'scsi_host' },
+    wwn       => sub { '2000000012341234' },
+    driver    => sub { undef },
+    ifname    => sub { 'fx-iface' },
+    mac       => sub { '52:54:00:00:70:01' },
+    usagetype => sub { Sys::Virt::Secret::USAGE_TYPE_TLS() },
+    usageid   => sub { 'fx-sec' },
+    nwfname   => sub { 'fx-filter' },
+    portdev   => sub { 'fxtap0' },
+    secuuid   => sub { $_[0]{sec_uuid} // $_[0]{uuid} },
+    nwfuuid   => sub { $_[0]{nwf} ? $_[0]{nwf}->get_uuid_string : $_[0]{uuid} },
+    bytes     => sub { "fx\0new\xfe" },
+    maxuuids  => sub { 100 },
+    devxml    => sub { nodedev_xml('fx-new', '0072') },
+    ifacexml  => sub { iface_xml('fx-new') },
+    secxml    => sub { secret_xml('fx-new') },
+    nwfxml    => sub { nwfilter_xml('fx-new') },
+    nwbxml    => sub { binding_xml('fxtap1') },
     flags     => sub { 0 },
     maxnames  => sub { 100 },
     maxids    => sub { 100 },
@@ -613,7 +883,8 @@ my %GOOD = (
 
 sub inputs_for {
     my ($type, $pkg) = @_;
-    return obj_inputs($type) if $type =~ /^(con|dom|snap)$/;
+    return obj_inputs($type) if $type =~ /^(con|dom|snap|dev|iface|sec|nwf|nwb)$/;
+    return obj_inputs('con') if $type eq 'dcon';
     if ($type eq 'con|class') {
         return (['class name', sub { 'Sys::Virt' }, 'any'],
                 map { [$_->[0], $_->[1], 'any', $_->[3], $_->[4]] } obj_inputs('con'));
@@ -624,12 +895,18 @@ sub inputs_for {
     }
     return flags_inputs() if $type eq 'flags';
     return max_inputs($type) if $type =~ /^max/;
-    return string_inputs() if $type =~ /^(domname|snapname|uri|domtype|uuidstr)$/;
+    return string_inputs() if $type =~ /^(domname|snapname|devname|cap|wwn|driver|ifname|mac|usageid|nwfname|portdev|uri|domtype|uuidstr)$/;
     return xml_inputs('domain') if $type eq 'domxml';
     return xml_inputs('domainsnapshot') if $type eq 'snapxml';
-    return int_inputs() if $type eq 'id';
+    return xml_inputs('device') if $type eq 'devxml';
+    return xml_inputs('interface') if $type eq 'ifacexml';
+    return xml_inputs('secret') if $type eq 'secxml';
+    return xml_inputs('filter') if $type eq 'nwfxml';
+    return xml_inputs('filterbinding') if $type eq 'nwbxml';
+    return int_inputs() if $type =~ /^(id|usagetype)$/;
+    return bytes_inputs() if $type eq 'bytes';
     return bool_inputs() if $type eq 'bool';
-    return uuid_inputs() if $type =~ /^uuid/;
+    return uuid_inputs() if $type =~ /^(?:uuid|secuuid|nwfuuid)/;
     return credlist_inputs() if $type eq 'credlist';
     return callback_inputs() if $type eq 'callback';
     return map { [$_->[0], $_->[1], 'any', $_->[3], $_->[4]] } flags_inputs() if $type eq 'cloning';
@@ -655,7 +932,8 @@ sub subs_of {
     return @found;
 }
 
-my @methods = map { subs_of($_) } qw(Sys::Virt Sys::Virt::Domain Sys::Virt::DomainSnapshot);
+my @methods = map { subs_of($_) } qw(Sys::Virt Sys::Virt::Domain Sys::Virt::DomainSnapshot Sys::Virt::NodeDevice
+                                     Sys::Virt::Interface Sys::Virt::Secret Sys::Virt::NWFilter Sys::Virt::NWFilterBinding);
 ok(scalar(@methods) >= 60, 'found the packages\' subs by walking their stashes')
     or diag 'found only: ' . join ' ', map { $_->{name} } @methods;
 
@@ -687,7 +965,10 @@ sub cases_for {
     push @cases, { label => 'three extra arguments', args => sub { ($good->(@_), 0, 'x', []) },
                    expect => $m->{xsub} ? 'ours' : 'any' };
 
-    for my $pos (0 .. $#params) {
+    # With no real object for the invocant, only the invocant's own inputs
+    # say anything: every other argument would meet a refused invocant.
+    my $last = (grep { $NO_LIVE_OBJECT{ $_->{type} } } @params) ? 0 : $#params;
+    for my $pos (0 .. $last) {
         my $type = $params[$pos]{type};
         for my $in (inputs_for($type, $m->{pkg})) {
             my ($label, $make, $expect, $falsy, $deref, $slow) = @$in;
@@ -731,7 +1012,16 @@ sub custom_cases {
     my ($key, $kind, @good_rest) =
           $class eq 'Sys::Virt'         ? ('uri', undef)
         : $class eq 'Sys::Virt::Domain' ? ('connection', 'con', name => 'fx-dom')
+        : $class eq 'Sys::Virt::NodeDevice' ? ('connection', 'con', name => 'scsi_host2')
+        : $class eq 'Sys::Virt::Interface' ? ('connection', 'con', name => 'fx-iface')
+        : $class eq 'Sys::Virt::Secret' ? ('connection', 'dcon', usageType => Sys::Virt::Secret::USAGE_TYPE_TLS(), usageID => 'fx-sec')
+        : $class eq 'Sys::Virt::NWFilter' ? ('connection', 'dcon', name => 'fx-filter')
+        : $class eq 'Sys::Virt::NWFilterBinding' ? ('connection', 'dcon', portdev => 'fxtap0')
         :                                 ('domain', 'dom', name => 'fx-child');
+    # The lookup by a name, and what else it needs.
+    my ($name_key, @name_with) = $class eq 'Sys::Virt::Secret' ? ('usageID', usageType => Sys::Virt::Secret::USAGE_TYPE_TLS())
+                               : $class eq 'Sys::Virt::NWFilterBinding' ? ('portdev')
+                               : ('name');
     my $base = $class eq 'Sys::Virt'
         ? sub { (uri => $URI) }
         : sub { ($key => $_[0]{$kind}, @good_rest) };
@@ -766,25 +1056,40 @@ sub custom_cases {
         $add->('auth with junk credlist', sub { ($class, uri => $URI, auth => 1, credlist => 'x', callback => 'y') }, 'any');
         return @cases;
     }
-    for my $in (obj_inputs($kind)) {
+    for my $in (obj_inputs($kind eq 'dcon' ? 'con' : $kind)) {
         my ($l, $mk, $e, $f) = @$in;
         next if $in->[4];
         $add->("$key=$l", sub { ($class, $key => $mk->($_[0], $kind), @good_rest) }, $e, $f);
     }
     $add->("no $key", sub { ($class, @good_rest) }, 'error');
     $add->('no lookup key', sub { ($class, $key => $_[0]{$kind}) }, 'error');
-    my $xmlroot = $class eq 'Sys::Virt::Domain' ? 'domain' : 'domainsnapshot';
+    my $xmlroot = {'Sys::Virt::Domain' => 'domain', 'Sys::Virt::DomainSnapshot' => 'domainsnapshot',
+                   'Sys::Virt::NodeDevice' => 'device', 'Sys::Virt::Interface' => 'interface',
+                   'Sys::Virt::Secret' => 'secret', 'Sys::Virt::NWFilter' => 'filter',
+                   'Sys::Virt::NWFilterBinding' => 'filterbinding'}->{$class};
     for my $in (grep { !$_->[4] } string_inputs()) {
         my ($l, $mk, $e, $f) = @$in;
-        $add->("name=$l", sub { ($class, $key => $_[0]{$kind}, name => $mk->($_[0])) }, $e, $f);
+        $add->("$name_key=$l", sub { ($class, $key => $_[0]{$kind}, @name_with, $name_key => $mk->($_[0])) }, $e, $f);
+        $add->("mac=$l", sub { ($class, $key => $_[0]{$kind}, mac => $mk->($_[0])) }, $e, $f)
+            if $class eq 'Sys::Virt::Interface';
+        $add->("wwnn=$l", sub { ($class, $key => $_[0]{$kind}, wwnn => $mk->($_[0]), wwpn => '1000000012341234') }, $e, $f)
+            if $class eq 'Sys::Virt::NodeDevice';
+    }
+    if ($class eq 'Sys::Virt::Secret') {
+        for my $in (grep { !$_->[4] } int_inputs()) {
+            my ($l, $mk, $e, $f) = @$in;
+            $add->("usageType=$l", sub { ($class, $key => $_[0]{$kind}, usageType => $mk->($_[0]), usageID => 'fx-sec') }, $e, $f);
+        }
+        $add->('usageType alone', sub { ($class, $key => $_[0]{$kind}, usageType => 4) }, 'error');
+        $add->('usageID alone', sub { ($class, $key => $_[0]{$kind}, usageID => 'fx-sec') }, 'error');
     }
     for my $in (grep { !$_->[4] && !$_->[5] } xml_inputs($xmlroot)) {
         my ($l, $mk, $e, $f) = @$in;
         $add->("xml=$l", sub { ($class, $key => $_[0]{$kind}, xml => $mk->($_[0])) }, $e, $f);
         $add->("xml=$l, nocreate", sub { ($class, $key => $_[0]{$kind}, xml => $mk->($_[0]), nocreate => 1) }, $e, $f)
-            if $class eq 'Sys::Virt::Domain';
+            if $class eq 'Sys::Virt::Domain' || $class eq 'Sys::Virt::NodeDevice';
     }
-    my $goodxml = $class eq 'Sys::Virt::Domain' ? dom_xml('fx-new') : snap_xml('fx-new');
+    my $goodxml = $XML_OF{$xmlroot}->($class eq 'Sys::Virt::NWFilterBinding' ? 'fxtap1' : 'fx-new');
     for my $in (grep { !$_->[4] } flags_inputs()) {
         my ($l, $mk, $e, $f) = @$in;
         $add->("flags=$l", sub { ($class, $key => $_[0]{$kind}, xml => $goodxml, flags => $mk->($_[0])) }, $e, $f);
@@ -797,6 +1102,12 @@ sub custom_cases {
         for my $in (grep { !$_->[4] } uuid_inputs()) {
             my ($l, $mk, $e, $f) = @$in;
             $add->("uuid=$l", sub { ($class, connection => $_[0]{con}, uuid => $mk->($_[0])) }, $e, $f);
+        }
+    }
+    if ($class eq 'Sys::Virt::Secret' || $class eq 'Sys::Virt::NWFilter') {
+        for my $in (grep { !$_->[4] } uuid_inputs()) {
+            my ($l, $mk, $e, $f) = @$in;
+            $add->("uuid=$l", sub { ($class, $key => $_[0]{$kind}, uuid => $mk->($_[0])) }, $e, $f);
         }
     }
     return @cases;
@@ -909,6 +1220,13 @@ sub run_cases_in_child {
     $fx2->{con}->get_uri eq $URI or die "connection no longer works\n";
     $fx2->{dom}->get_name eq 'fx-dom' or die "domain no longer works\n";
     $fx2->{snap}->get_name eq 'fx-root' or die "snapshot no longer works\n";
+    $fx2->{dev}->get_parent eq 'scsi_host1' or die "node device no longer works\n";
+    $fx2->{iface}->get_mac eq '52:54:00:00:70:01' or die "interface no longer works\n";
+    if ($DAEMON) {
+        $fx2->{sec}->get_value eq "fx\0value\xff" or die "secret no longer works\n";
+        $fx2->{nwf}->get_name eq 'fx-filter' or die "filter no longer works\n";
+        $fx2->{nwb}->get_filter_name eq 'fx-filter' or die "binding no longer works\n";
+    }
     say_line('DONE', 'after', 'V', '()');
     say_line('CASE', 'exit');
 }
@@ -1067,11 +1385,15 @@ package main;
 
 our $victim;
 my %INVALID = map { $_ => 1 } Sys::Virt::Error::ERR_INVALID_CONN(), Sys::Virt::Error::ERR_INVALID_DOMAIN(),
-    Sys::Virt::Error::ERR_INVALID_DOMAIN_SNAPSHOT();
+    Sys::Virt::Error::ERR_INVALID_DOMAIN_SNAPSHOT(), Sys::Virt::Error::ERR_INVALID_NODE_DEVICE(),
+    Sys::Virt::Error::ERR_INVALID_INTERFACE();
 my @freeing = (
     ['Sys::Virt::list_all_domains', sub { Sys::Virt->new(uri => $URI) }],
     ['Sys::Virt::Domain::get_xml_description', sub { Sys::Virt->new(uri => $URI)->get_domain_by_name('test') }],
     ['Sys::Virt::Domain::list_all_snapshots', sub { Sys::Virt->new(uri => $URI)->get_domain_by_name('test') }],
+    ['Sys::Virt::NodeDevice::get_xml_description', sub { Sys::Virt->new(uri => $URI)->get_node_device_by_name('scsi_host1') }],
+    ['Sys::Virt::Interface::get_xml_description', sub { Sys::Virt->new(uri => $URI)->get_interface_by_name('eth1') }],
+    ['Sys::Virt::list_all_node_devices', sub { Sys::Virt->new(uri => $URI) }],
     ['Sys::Virt::DomainSnapshot::get_xml_description', sub {
         my $d = Sys::Virt->new(uri => $URI)->get_domain_by_name('test');
         my $s = eval { $d->get_snapshot_by_name('freeing') } || $d->create_snapshot(snap_xml('freeing'));
@@ -1133,5 +1455,7 @@ for my $f (@freeing) {
     ok($r->{ok} && $r->{stdout} eq "test\n", 'exceptions from argument reading and from libvirt, 200 times over')
         or diag Crash::describe($r);
 }
+
+$DAEMON->stop if $DAEMON;
 
 done_testing;
