@@ -4,7 +4,7 @@
 
 use crate::bridge::{Flags, Handles, List, Obj, Owned, Texts};
 use crate::libvirt::kinds::{Connect, Interface};
-use crate::libvirt::lists::{collect_names, list_all, lookup_listed, MaxNames};
+use crate::libvirt::lists::{collect_names, list_all, objects_by_name, MaxNames};
 use crate::libvirt::ret;
 
 crate::xsubs! { "Sys::Virt";
@@ -26,7 +26,7 @@ crate::xsubs! { "Sys::Virt";
         let con = con.raw();
         let count = || unsafe { virt_sys::virConnectNumOfInterfaces(con) };
         let list = |buf, max| unsafe { virt_sys::virConnectListInterfaces(con, buf, max) };
-        unsafe { lookup_listed(&count, list, |name| virt_sys::virInterfaceLookupByName(con, name)) }
+        unsafe { objects_by_name(&count, list, |name| virt_sys::virInterfaceLookupByName(con, name)) }
     }
 
     fn num_of_defined_interfaces(con: Obj<Connect>) -> Result<i32> {
@@ -47,7 +47,7 @@ crate::xsubs! { "Sys::Virt";
         let con = con.raw();
         let count = || unsafe { virt_sys::virConnectNumOfDefinedInterfaces(con) };
         let list = |buf, max| unsafe { virt_sys::virConnectListDefinedInterfaces(con, buf, max) };
-        unsafe { lookup_listed(&count, list, |name| virt_sys::virInterfaceLookupByName(con, name)) }
+        unsafe { objects_by_name(&count, list, |name| virt_sys::virInterfaceLookupByName(con, name)) }
     }
 
     fn list_all_interfaces(con: Obj<Connect>, flags: Flags) -> Result<Handles<Interface>> {

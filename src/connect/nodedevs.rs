@@ -4,7 +4,7 @@
 use crate::bridge::{Flags, Handles, List, Obj, Owned, Texts};
 use crate::libvirt::args::{c_opt, c_string};
 use crate::libvirt::kinds::{Connect, NodeDevice};
-use crate::libvirt::lists::{collect_names, list_all, lookup_listed, MaxNames};
+use crate::libvirt::lists::{collect_names, list_all, objects_by_name, MaxNames};
 use crate::libvirt::ret;
 
 crate::xsubs! { "Sys::Virt";
@@ -29,7 +29,7 @@ crate::xsubs! { "Sys::Virt";
         // SAFETY (all three): as above; each lookup returns a new reference or NULL.
         let count = || unsafe { virt_sys::virNodeNumOfDevices(con, cap, 0) };
         let list = |buf, max| unsafe { virt_sys::virNodeListDevices(con, cap, buf, max, 0) };
-        unsafe { lookup_listed(&count, list, |name| virt_sys::virNodeDeviceLookupByName(con, name)) }
+        unsafe { objects_by_name(&count, list, |name| virt_sys::virNodeDeviceLookupByName(con, name)) }
     }
 
     fn list_all_node_devices(con: Obj<Connect>, flags: Flags) -> Result<Handles<NodeDevice>> {

@@ -5,7 +5,7 @@
 use crate::bridge::{Flags, Handles, List, Obj, Owned, Texts};
 use crate::libvirt::args::AnyUuid;
 use crate::libvirt::kinds::{Connect, NWFilter, NWFilterBinding};
-use crate::libvirt::lists::{collect_names, list_all, lookup_listed, MaxNames};
+use crate::libvirt::lists::{collect_names, list_all, objects_by_name, MaxNames};
 use crate::libvirt::ret;
 
 crate::xsubs! { "Sys::Virt";
@@ -27,7 +27,7 @@ crate::xsubs! { "Sys::Virt";
         let con = con.raw();
         let count = || unsafe { virt_sys::virConnectNumOfNWFilters(con) };
         let list = |buf, max| unsafe { virt_sys::virConnectListNWFilters(con, buf, max) };
-        unsafe { lookup_listed(&count, list, |name| virt_sys::virNWFilterLookupByName(con, name)) }
+        unsafe { objects_by_name(&count, list, |name| virt_sys::virNWFilterLookupByName(con, name)) }
     }
 
     fn list_all_nwfilters(con: Obj<Connect>, flags: Flags) -> Result<Handles<NWFilter>> {

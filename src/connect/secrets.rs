@@ -4,7 +4,7 @@
 use crate::bridge::{Flags, Handles, List, Obj, Owned, Texts};
 use crate::libvirt::args::AnyUuid;
 use crate::libvirt::kinds::{Connect, Secret};
-use crate::libvirt::lists::{collect_names, list_all, lookup_listed, MaxNames};
+use crate::libvirt::lists::{collect_names, list_all, objects_by_name, MaxNames};
 use crate::libvirt::ret;
 
 crate::xsubs! { "Sys::Virt";
@@ -26,7 +26,7 @@ crate::xsubs! { "Sys::Virt";
         let con = con.raw();
         let count = || unsafe { virt_sys::virConnectNumOfSecrets(con) };
         let list = |buf, max| unsafe { virt_sys::virConnectListSecrets(con, buf, max) };
-        unsafe { lookup_listed(&count, list, |uuid| virt_sys::virSecretLookupByUUIDString(con, uuid)) }
+        unsafe { objects_by_name(&count, list, |uuid| virt_sys::virSecretLookupByUUIDString(con, uuid)) }
     }
 
     fn list_all_secrets(con: Obj<Connect>, flags: Flags) -> Result<Handles<Secret>> {

@@ -114,28 +114,30 @@ pub fn collect_ids(
     collect(wanted, count, 0, list, |_| ())
 }
 
-/// Objects for the names (or UUIDs) of a `...ListNames...` call, each
-/// looked up by `lookup`, which returns a new reference or NULL. A name
-/// whose object went away between the two steps is left out.
+/// One object per name of a `...ListNames(buffer, maxnames)` call, each
+/// found with `lookup`, as the older `list_*` methods return them: the
+/// list is as long as `count` said just before, and a name whose lookup
+/// fails (the object went away in between) is left out.
 ///
 /// # Safety
-/// `lookup` must be such a call for handles of kind `K`.
-pub unsafe fn lookup_listed<K: Handle<Ptr = *mut P>, P>(
+/// `lookup` must return NULL or a new handle of kind `K` carrying a
+/// reference that becomes ours.
+pub unsafe fn objects_by_name<K: Handle>(
     count: &dyn Fn() -> c_int,
     list: impl FnMut(*mut *mut c_char, c_int) -> c_int,
-    lookup: impl Fn(*const c_char) -> *mut P,
+    lookup: impl Fn(*const c_char) -> K::Ptr,
 ) -> Result<List<Owned<K>>> {
-    let discard = |names: &[*mut c_char]| names.iter().for_each(|&name| libc::free(name as *mut libc::c_void));
-    let names = collect(MaxNames::All, count, std::ptr::null_mut(), list, discard)?;
-    let mut objects = Vec::with_capacity(names.len());
-    for name in names {
-        let found = lookup(name);
-        libc::free(name as *mut libc::c_void);
-        if found.is_null() {
-            virt_sys::virResetLastError();
-        } else {
-            objects.push(Owned::adopt(found));
-        }
-    }
+    let wanted = MaxNames::AtMost(non_negative(count())? as usize);
+    let names = collect(wanted, &|| -1, std::ptr::null_mut(), list, |_| ())?;
+    let objects = names
+        .into_iter()
+        .filter_map(|name| {
+            let handle = lookup(name);
+            libc::free(name as *mut libc::c_void);
+            (!K::to_void(handle).is_null()).then(|| Owned::adopt(handle))
+        })
+        .collect();
+    // A failed lookup's error is not the caller's to see.
+    virt_sys::virResetLastError();
     Ok(List(objects))
 }
