@@ -12,14 +12,8 @@ sub _new {
     if (exists $params{name}) {
         $self = _lookup_by_name($con, $params{name});
     } elsif (exists $params{uuid}) {
-        my $len = length $params{uuid};
-        if ($len == 16) {
-            $self = _lookup_by_uuid($con, $params{uuid});
-        } elsif ($len == 32 || $len == 36) {
-            $self = _lookup_by_uuid_string($con, $params{uuid});
-        } else {
-            die "UUID must be either 16 unsigned bytes, or 32/36 hex characters long";
-        }
+        # 16 bytes, or 32 or 36 characters: the lookup tells them apart.
+        $self = Sys::Virt::get_nwfilter_by_uuid($con, $params{uuid});
     } elsif (exists $params{xml}) {
         $self = _define_xml($con, $params{xml}, $params{flags});
     } else {
