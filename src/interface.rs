@@ -47,16 +47,16 @@ crate::xsubs! { "Sys::Virt::Interface";
 
     fn create(iface: Obj<Interface>, flags: Flags) -> Result<()> {
         // SAFETY: a live interface.
-        ret::non_negative(unsafe { virt_sys::virInterfaceCreate(iface.raw(), flags.0) }).map(drop)
+        ret::done(unsafe { virt_sys::virInterfaceCreate(iface.raw(), flags.0) })
     }
 
     fn destroy(iface: Obj<Interface>, flags: Flags) -> Result<()> {
         // SAFETY: a live interface.
-        ret::non_negative(unsafe { virt_sys::virInterfaceDestroy(iface.raw(), flags.0) }).map(drop)
+        ret::done(unsafe { virt_sys::virInterfaceDestroy(iface.raw(), flags.0) })
     }
 
     fn undefine(iface: Obj<Interface>) -> Result<()> {
         // SAFETY: a live interface.
-        ret::non_negative(unsafe { virt_sys::virInterfaceUndefine(iface.raw()) }).map(drop)
+        ret::done(unsafe { virt_sys::virInterfaceUndefine(iface.raw()) })
     }
 }

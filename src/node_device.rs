@@ -75,17 +75,17 @@ crate::xsubs! { "Sys::Virt::NodeDevice";
 
     fn create(dev: Obj<NodeDevice>, flags: Flags) -> Result<()> {
         // SAFETY: a live device.
-        ret::non_negative(unsafe { virt_sys::virNodeDeviceCreate(dev.raw(), flags.0) }).map(drop)
+        ret::done(unsafe { virt_sys::virNodeDeviceCreate(dev.raw(), flags.0) })
     }
 
     fn destroy(dev: Obj<NodeDevice>) -> Result<()> {
         // SAFETY: a live device.
-        ret::non_negative(unsafe { virt_sys::virNodeDeviceDestroy(dev.raw()) }).map(drop)
+        ret::done(unsafe { virt_sys::virNodeDeviceDestroy(dev.raw()) })
     }
 
     fn undefine(dev: Obj<NodeDevice>, flags: Flags) -> Result<()> {
         // SAFETY: a live device.
-        ret::non_negative(unsafe { virt_sys::virNodeDeviceUndefine(dev.raw(), flags.0) }).map(drop)
+        ret::done(unsafe { virt_sys::virNodeDeviceUndefine(dev.raw(), flags.0) })
     }
 
     fn is_active(dev: Obj<NodeDevice>) -> Result<bool> {
@@ -107,7 +107,7 @@ crate::xsubs! { "Sys::Virt::NodeDevice";
 
     fn set_autostart(dev: Obj<NodeDevice>, autostart: bool) -> Result<()> {
         // SAFETY: a live device.
-        ret::non_negative(unsafe { virt_sys::virNodeDeviceSetAutostart(dev.raw(), autostart as c_int) }).map(drop)
+        ret::done(unsafe { virt_sys::virNodeDeviceSetAutostart(dev.raw(), autostart as c_int) })
     }
 
     /// Without a driver name or flags this is the original
@@ -122,17 +122,17 @@ crate::xsubs! { "Sys::Virt::NodeDevice";
                 virt_sys::virNodeDeviceDetachFlags(dev.raw(), c_opt(&driver), flags.0)
             }
         };
-        ret::non_negative(rc).map(drop)
+        ret::done(rc)
     }
 
     fn reattach(dev: Obj<NodeDevice>) -> Result<()> {
         // SAFETY: a live device.
-        ret::non_negative(unsafe { virt_sys::virNodeDeviceReAttach(dev.raw()) }).map(drop)
+        ret::done(unsafe { virt_sys::virNodeDeviceReAttach(dev.raw()) })
     }
 
     fn reset(dev: Obj<NodeDevice>) -> Result<()> {
         // SAFETY: a live device.
-        ret::non_negative(unsafe { virt_sys::virNodeDeviceReset(dev.raw()) }).map(drop)
+        ret::done(unsafe { virt_sys::virNodeDeviceReset(dev.raw()) })
     }
 }
 

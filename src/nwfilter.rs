@@ -60,6 +60,6 @@ crate::xsubs! { "Sys::Virt::NWFilter";
 
     fn undefine(filter: Obj<NWFilter>) -> Result<()> {
         // SAFETY: a live filter.
-        ret::non_negative(unsafe { virt_sys::virNWFilterUndefine(filter.raw()) }).map(drop)
+        ret::done(unsafe { virt_sys::virNWFilterUndefine(filter.raw()) })
     }
 }

@@ -36,6 +36,6 @@ crate::xsubs! { "Sys::Virt::NWFilterBinding";
 
     fn delete(binding: Obj<NWFilterBinding>) -> Result<()> {
         // SAFETY: a live binding.
-        ret::non_negative(unsafe { virt_sys::virNWFilterBindingDelete(binding.raw()) }).map(drop)
+        ret::done(unsafe { virt_sys::virNWFilterBindingDelete(binding.raw()) })
     }
 }

@@ -83,12 +83,12 @@ crate::xsubs! { "Sys::Virt::Secret";
     fn set_value(sec: Obj<Secret>, value: Bytes, flags: Flags) -> Result<()> {
         // SAFETY: a live secret; the bytes outlive the call.
         let rc = unsafe { virt_sys::virSecretSetValue(sec.raw(), value.as_ptr(), value.len(), flags.0) };
-        ret::non_negative(rc).map(drop)
+        ret::done(rc)
     }
 
     fn undefine(sec: Obj<Secret>) -> Result<()> {
         // SAFETY: a live secret.
-        ret::non_negative(unsafe { virt_sys::virSecretUndefine(sec.raw()) }).map(drop)
+        ret::done(unsafe { virt_sys::virSecretUndefine(sec.raw()) })
     }
 }
 

@@ -65,16 +65,16 @@ crate::xsubs! { "Sys::Virt";
 
     fn interface_change_begin(con: Obj<Connect>, flags: Flags) -> Result<()> {
         // SAFETY: a live connection.
-        ret::non_negative(unsafe { virt_sys::virInterfaceChangeBegin(con.raw(), flags.0) }).map(drop)
+        ret::done(unsafe { virt_sys::virInterfaceChangeBegin(con.raw(), flags.0) })
     }
 
     fn interface_change_commit(con: Obj<Connect>, flags: Flags) -> Result<()> {
         // SAFETY: a live connection.
-        ret::non_negative(unsafe { virt_sys::virInterfaceChangeCommit(con.raw(), flags.0) }).map(drop)
+        ret::done(unsafe { virt_sys::virInterfaceChangeCommit(con.raw(), flags.0) })
     }
 
     fn interface_change_rollback(con: Obj<Connect>, flags: Flags) -> Result<()> {
         // SAFETY: a live connection.
-        ret::non_negative(unsafe { virt_sys::virInterfaceChangeRollback(con.raw(), flags.0) }).map(drop)
+        ret::done(unsafe { virt_sys::virInterfaceChangeRollback(con.raw(), flags.0) })
     }
 }
