@@ -1270,7 +1270,9 @@ of being ignored. The C<maxnames> rules above also hold for
 C<list_node_device_names>, C<list_interface_names>,
 C<list_defined_interface_names>, C<list_secret_uuids> and
 C<list_nwfilter_names>, whose C module versions exit with C<Out of
-memory!> for a negative count or one of 2**31 or more.
+memory!> for a negative count or one of 2**31 or more. The capability
+of C<num_of_node_devices> and C<list_node_device_names> may be left out
+(the C module requires it, undef allowed).
 
 =item C<get_node_device_scsihost_by_wwn> passes its flags on
 
