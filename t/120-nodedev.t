@@ -57,6 +57,9 @@ isa_ok($_, ND) for @legacy;
 same_names([names(@legacy)], \@ALL, 'list_node_devices: an object per device');
 same_names([names($c->list_node_devices('scsi_host'))], [grep { /scsi/ } @ALL], 'list_node_devices(scsi_host)');
 is_deeply([$c->list_node_devices('pci')], [], 'list_node_devices(pci): empty list');
+# As the C module's Perl version, which returns an array: the count.
+is(scalar($c->list_node_devices), 4, 'list_node_devices in scalar context: how many');
+is(scalar($c->list_node_devices('pci')), 0, 'list_node_devices(pci) in scalar context: 0');
 
 # ------------------------------------------------------------- inspecting
 

@@ -56,6 +56,9 @@ is(IF->_new(connection => $c, name => 'eth1')->get_mac, 'aa:bb:cc:dd:ee:ff', '_n
 same_names([names($c->list_interfaces)], ['eth1'], 'list_interfaces');
 isa_ok(($c->list_interfaces)[0], IF);
 is_deeply([$c->list_defined_interfaces], [], 'list_defined_interfaces: none');
+# As the C module's Perl versions, which return an array: the count.
+is(scalar($c->list_interfaces), 1, 'list_interfaces in scalar context: how many');
+is(scalar($c->list_defined_interfaces), 0, 'list_defined_interfaces in scalar context: 0');
 same_names([names($c->list_all_interfaces)], ['eth1'], 'list_all_interfaces');
 same_names([names($c->list_all_interfaces(IF->LIST_ACTIVE))], ['eth1'], 'list_all_interfaces(LIST_ACTIVE)');
 is_deeply([$c->list_all_interfaces(IF->LIST_INACTIVE)], [], 'list_all_interfaces(LIST_INACTIVE)');

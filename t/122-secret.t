@@ -86,6 +86,7 @@ croaks_ok(sub { $c->list_secret_uuids(-1) }, qr/\ASys::Virt::list_secret_uuids: 
           'list_secret_uuids(-1)');
 same_names([map { $_->get_uuid_string } $c->list_secrets], \@uuids, 'list_secrets: an object per secret');
 isa_ok($_, SEC) for $c->list_secrets;
+is(scalar($c->list_secrets), 6, 'list_secrets in scalar context: how many, as the C module\'s Perl version');
 same_names([map { $_->get_uuid_string } $c->list_all_secrets], \@uuids, 'list_all_secrets');
 
 # ------------------------------------------------------------- lookups

@@ -76,6 +76,7 @@ croaks_ok(sub { $c->list_nwfilter_names(-1) }, qr/\ASys::Virt::list_nwfilter_nam
           'list_nwfilter_names(-1)');
 same_names([map { $_->get_name } $c->list_nwfilters], [qw(t123-ssh t123-top)], 'list_nwfilters');
 isa_ok($_, NWF) for $c->list_nwfilters;
+is(scalar($c->list_nwfilters), 2, 'list_nwfilters in scalar context: how many, as the C module\'s Perl version');
 same_names([map { $_->get_name } $c->list_all_nwfilters], [qw(t123-ssh t123-top)], 'list_all_nwfilters');
 same_names([map { $_->get_name } $c->list_all_nwfilters(0)], [qw(t123-ssh t123-top)], 'list_all_nwfilters(0)');
 

@@ -523,7 +523,7 @@ C<list_defined_domain_names>. C<$flags> must be 0.
 =item my @devs = $conn->list_node_devices($capability);
 
 Returns an object for each device (with C<$capability>), leaving out any
-that disappears while the list is made.
+that disappears while the list is made; in scalar context, how many.
 
 =item my @devs = $conn->list_all_node_devices($flags);
 
@@ -593,7 +593,7 @@ of them (optional, as for C<list_defined_domain_names>).
 =item my @ifaces = $conn->list_interfaces();
 
 Returns an object for each interface that is up, leaving out any that
-disappears while the list is made.
+disappears while the list is made; in scalar context, how many.
 
 =item my $count = $conn->num_of_defined_interfaces();
 
@@ -606,7 +606,7 @@ C<$maxnames> of them.
 
 =item my @ifaces = $conn->list_defined_interfaces();
 
-Returns an object for each defined interface that is down.
+Returns an object for each defined interface that is down; in scalar context, how many.
 
 =item my @ifaces = $conn->list_all_interfaces($flags);
 
@@ -670,7 +670,7 @@ Returns the printed UUIDs of the secrets, at most C<$maxuuids> of them
 =item my @secrets = $conn->list_secrets();
 
 Returns an object for each secret, leaving out any that is undefined
-while the list is made.
+while the list is made; in scalar context, how many.
 
 =item my @secrets = $conn->list_all_secrets($flags);
 
@@ -719,7 +719,7 @@ Returns the names of the filters, at most C<$maxnames> of them
 =item my @filters = $conn->list_nwfilters();
 
 Returns an object for each filter, leaving out any that is undefined
-while the list is made.
+while the list is made; in scalar context, how many.
 
 =item my @filters = $conn->list_all_nwfilters($flags);
 

@@ -2,7 +2,7 @@
 //! network interfaces (Sys::Virt::Interface), and the transactions of
 //! interface changes.
 
-use crate::bridge::{Flags, Handles, List, Obj, Owned, Texts};
+use crate::bridge::{CountedList, Flags, Handles, Obj, Owned, Texts};
 use crate::libvirt::kinds::{Connect, Interface};
 use crate::libvirt::lists::{collect_names, list_all, objects_by_name, MaxNames};
 use crate::libvirt::ret;
@@ -21,12 +21,12 @@ crate::xsubs! { "Sys::Virt";
         collect_names(maxnames, &count, list)
     }
 
-    fn list_interfaces(con: Obj<Connect>) -> Result<List<Owned<Interface>>> {
+    fn list_interfaces(con: Obj<Connect>) -> Result<CountedList<Owned<Interface>>> {
         // SAFETY (all three): as above; each lookup returns a new reference or NULL.
         let con = con.raw();
         let count = || unsafe { virt_sys::virConnectNumOfInterfaces(con) };
         let list = |buf, max| unsafe { virt_sys::virConnectListInterfaces(con, buf, max) };
-        unsafe { objects_by_name(&count, list, |name| virt_sys::virInterfaceLookupByName(con, name)) }
+        Ok(CountedList(unsafe { objects_by_name(&count, list, |name| virt_sys::virInterfaceLookupByName(con, name)) }?.0))
     }
 
     fn num_of_defined_interfaces(con: Obj<Connect>) -> Result<i32> {
@@ -42,12 +42,12 @@ crate::xsubs! { "Sys::Virt";
         collect_names(maxnames, &count, list)
     }
 
-    fn list_defined_interfaces(con: Obj<Connect>) -> Result<List<Owned<Interface>>> {
+    fn list_defined_interfaces(con: Obj<Connect>) -> Result<CountedList<Owned<Interface>>> {
         // SAFETY (all three): as above; each lookup returns a new reference or NULL.
         let con = con.raw();
         let count = || unsafe { virt_sys::virConnectNumOfDefinedInterfaces(con) };
         let list = |buf, max| unsafe { virt_sys::virConnectListDefinedInterfaces(con, buf, max) };
-        unsafe { objects_by_name(&count, list, |name| virt_sys::virInterfaceLookupByName(con, name)) }
+        Ok(CountedList(unsafe { objects_by_name(&count, list, |name| virt_sys::virInterfaceLookupByName(con, name)) }?.0))
     }
 
     fn list_all_interfaces(con: Obj<Connect>, flags: Flags) -> Result<Handles<Interface>> {

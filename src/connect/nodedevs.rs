@@ -1,7 +1,7 @@
 //! Sys::Virt, host devices: counting, listing and finding the host's
 //! devices (the devices themselves are Sys::Virt::NodeDevice).
 
-use crate::bridge::{Flags, Handles, List, Obj, Owned, Texts};
+use crate::bridge::{CountedList, Flags, Handles, Obj, Owned, Texts};
 use crate::libvirt::args::{c_opt, c_string};
 use crate::libvirt::kinds::{Connect, NodeDevice};
 use crate::libvirt::lists::{collect_names, list_all, objects_by_name, MaxNames};
@@ -23,13 +23,13 @@ crate::xsubs! { "Sys::Virt";
         collect_names(maxnames, &count, list)
     }
 
-    fn list_node_devices(con: Obj<Connect>, cap: Option<String>) -> Result<List<Owned<NodeDevice>>> {
+    fn list_node_devices(con: Obj<Connect>, cap: Option<String>) -> Result<CountedList<Owned<NodeDevice>>> {
         let cap = cap.map(|c| c_string(&c));
         let (con, cap) = (con.raw(), c_opt(&cap));
         // SAFETY (all three): as above; each lookup returns a new reference or NULL.
         let count = || unsafe { virt_sys::virNodeNumOfDevices(con, cap, 0) };
         let list = |buf, max| unsafe { virt_sys::virNodeListDevices(con, cap, buf, max, 0) };
-        unsafe { objects_by_name(&count, list, |name| virt_sys::virNodeDeviceLookupByName(con, name)) }
+        Ok(CountedList(unsafe { objects_by_name(&count, list, |name| virt_sys::virNodeDeviceLookupByName(con, name)) }?.0))
     }
 
     fn list_all_node_devices(con: Obj<Connect>, flags: Flags) -> Result<Handles<NodeDevice>> {

@@ -2,7 +2,7 @@
 //! (Sys::Virt::NWFilter) and their bindings to port devices
 //! (Sys::Virt::NWFilterBinding).
 
-use crate::bridge::{Flags, Handles, List, Obj, Owned, Texts};
+use crate::bridge::{CountedList, Flags, Handles, Obj, Owned, Texts};
 use crate::libvirt::args::AnyUuid;
 use crate::libvirt::kinds::{Connect, NWFilter, NWFilterBinding};
 use crate::libvirt::lists::{collect_names, list_all, objects_by_name, MaxNames};
@@ -22,12 +22,12 @@ crate::xsubs! { "Sys::Virt";
         collect_names(maxnames, &count, list)
     }
 
-    fn list_nwfilters(con: Obj<Connect>) -> Result<List<Owned<NWFilter>>> {
+    fn list_nwfilters(con: Obj<Connect>) -> Result<CountedList<Owned<NWFilter>>> {
         // SAFETY (all three): as above; each lookup returns a new reference or NULL.
         let con = con.raw();
         let count = || unsafe { virt_sys::virConnectNumOfNWFilters(con) };
         let list = |buf, max| unsafe { virt_sys::virConnectListNWFilters(con, buf, max) };
-        unsafe { objects_by_name(&count, list, |name| virt_sys::virNWFilterLookupByName(con, name)) }
+        Ok(CountedList(unsafe { objects_by_name(&count, list, |name| virt_sys::virNWFilterLookupByName(con, name)) }?.0))
     }
 
     fn list_all_nwfilters(con: Obj<Connect>, flags: Flags) -> Result<Handles<NWFilter>> {

@@ -1,7 +1,7 @@
 //! Sys::Virt, secrets: counting, listing and finding the secrets libvirt
 //! keeps (Sys::Virt::Secret).
 
-use crate::bridge::{Flags, Handles, List, Obj, Owned, Texts};
+use crate::bridge::{CountedList, Flags, Handles, Obj, Owned, Texts};
 use crate::libvirt::args::AnyUuid;
 use crate::libvirt::kinds::{Connect, Secret};
 use crate::libvirt::lists::{collect_names, list_all, objects_by_name, MaxNames};
@@ -21,12 +21,12 @@ crate::xsubs! { "Sys::Virt";
         collect_names(maxuuids, &count, list)
     }
 
-    fn list_secrets(con: Obj<Connect>) -> Result<List<Owned<Secret>>> {
+    fn list_secrets(con: Obj<Connect>) -> Result<CountedList<Owned<Secret>>> {
         // SAFETY (all three): as above; each lookup returns a new reference or NULL.
         let con = con.raw();
         let count = || unsafe { virt_sys::virConnectNumOfSecrets(con) };
         let list = |buf, max| unsafe { virt_sys::virConnectListSecrets(con, buf, max) };
-        unsafe { objects_by_name(&count, list, |uuid| virt_sys::virSecretLookupByUUIDString(con, uuid)) }
+        Ok(CountedList(unsafe { objects_by_name(&count, list, |uuid| virt_sys::virSecretLookupByUUIDString(con, uuid)) }?.0))
     }
 
     fn list_all_secrets(con: Obj<Connect>, flags: Flags) -> Result<Handles<Secret>> {
