@@ -328,6 +328,11 @@ The C module requires the driver argument (undef is allowed), so the
 documented C<< $dev->dettach() >> croaks with a usage message there.
 Here both arguments are optional.
 
+=item C<set_autostart> reads a Perl boolean
+
+As for domains: any true value turns autostart on. The C module reads
+an integer, so a string such as C<'yes'> turned it off.
+
 =item Forged objects and undef croak
 
 A forged object, an object of another class, or undef as the device
