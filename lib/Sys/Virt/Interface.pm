@@ -147,8 +147,7 @@ module crashes the process.
 
 =head1 SEE ALSO
 
-L<Sys::Virt>, and libvirt's interface XML format at
-L<https://libvirt.org/formatnode.html> and
+L<Sys::Virt>, and libvirt's XML formats at
 L<https://libvirt.org/format.html>.
 
 =head1 LICENSE
