@@ -28,6 +28,11 @@ mod storage_vol;
 mod network;
 mod network_port;
 mod event;
+mod interface;
+mod node_device;
+mod nwfilter;
+mod nwfilter_binding;
+mod secret;
 
 use bridge::{Constant, Perl, CV};
 
@@ -61,6 +66,15 @@ const PACKAGES: &[&[(&str, bridge::XsubFn)]] = &[
     network::XSUBS,
     network_port::XSUBS,
     event::XSUBS,
+    connect::nodedevs::XSUBS,
+    node_device::XSUBS,
+    connect::interfaces::XSUBS,
+    interface::XSUBS,
+    connect::secrets::XSUBS,
+    secret::XSUBS,
+    connect::nwfilters::XSUBS,
+    nwfilter::XSUBS,
+    nwfilter_binding::XSUBS,
 ];
 
 /// libvirt's error handler: errors are read from the thread's last error.

@@ -32,6 +32,11 @@ my %packages = (
     'Sys::Virt::NetworkPort'    => 'Sys/Virt/NetworkPort.pm',
     'Sys::Virt::Stream'         => 'Sys/Virt/Stream.pm',
     'Sys::Virt::Event'          => 'Sys/Virt/Event.pm',
+    'Sys::Virt::NodeDevice'     => 'Sys/Virt/NodeDevice.pm',
+    'Sys::Virt::Interface'      => 'Sys/Virt/Interface.pm',
+    'Sys::Virt::Secret'         => 'Sys/Virt/Secret.pm',
+    'Sys::Virt::NWFilter'       => 'Sys/Virt/NWFilter.pm',
+    'Sys::Virt::NWFilterBinding' => 'Sys/Virt/NWFilterBinding.pm',
 );
 
 for my $package (sort keys %packages) {
