@@ -19,6 +19,7 @@ mod constants;
 
 mod connect;
 mod domain;
+mod domain_checkpoint;
 mod domain_snapshot;
 
 use bridge::{Constant, Perl, CV};
@@ -28,6 +29,8 @@ const PACKAGES: &[&[(&str, bridge::XsubFn)]] = &[
     connect::XSUBS,
     domain::XSUBS,
     domain::snapshots::XSUBS,
+    domain::checkpoints::XSUBS,
+    domain_checkpoint::XSUBS,
     domain_snapshot::XSUBS,
 ];
 

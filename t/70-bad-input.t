@@ -2,7 +2,8 @@
 #
 # No input crashes or hangs the process.
 #
-# Every sub of Sys::Virt, Sys::Virt::Domain and Sys::Virt::DomainSnapshot
+# Every sub of Sys::Virt, Sys::Virt::Domain, Sys::Virt::DomainSnapshot and
+# Sys::Virt::DomainCheckpoint
 # (found by walking the packages' stashes: XSUBs and Perl subs alike) is
 # called with bad invocants and bad arguments: undef, strings, numbers,
 # references of every kind, objects of the wrong class, forged blessed
@@ -127,6 +128,7 @@ sub dom_xml {
 }
 
 sub snap_xml { return "<domainsnapshot><name>$_[0]</name></domainsnapshot>" }
+sub chkp_xml { return "<domaincheckpoint><name>$_[0]</name></domaincheckpoint>" }
 
 sub invalid_utf8 {
     my ($bytes) = @_;
@@ -134,7 +136,8 @@ sub invalid_utf8 {
     return $bytes;
 }
 
-my %CLASS = (con => 'Sys::Virt', dom => 'Sys::Virt::Domain', snap => 'Sys::Virt::DomainSnapshot');
+my %CLASS = (con => 'Sys::Virt', dom => 'Sys::Virt::Domain', snap => 'Sys::Virt::DomainSnapshot',
+             chkp => 'Sys::Virt::DomainCheckpoint');
 
 # ------------------------------------------------------------- fixtures
 
@@ -148,6 +151,12 @@ sub build_fixtures {
     $dom->create;
     $fx{snap} = $dom->create_snapshot(snap_xml('fx-root'));
     $fx{snap_child} = $dom->create_snapshot(snap_xml('fx-child'));
+    # The test driver refuses checkpoints of a domain that has snapshots.
+    (my $cxml = dom_xml('fx-cdom')) =~ s{</domain>}{<devices><disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='/fx/cdom.qcow2'/><target dev='vda'/></disk></devices></domain>};
+    my $cdom = $fx{cdom} = $con->define_domain($cxml);
+    $cdom->create;
+    $fx{chkp} = $cdom->create_checkpoint(chkp_xml('fx-croot'));
+    $fx{chkp_child} = $cdom->create_checkpoint(chkp_xml('fx-cchild'));
     $fx{id} = $dom->get_id;
     $fx{uuid} = $dom->get_uuid_string;
 
@@ -155,6 +164,9 @@ sub build_fixtures {
     my $gone = $dom->create_snapshot(snap_xml('fx-gone'));
     $gone->delete;
     $fx{snap_deleted} = $gone;
+    my $cgone = $cdom->create_checkpoint(chkp_xml('fx-cgone'));
+    $cgone->delete;
+    $fx{chkp_deleted} = $cgone;
 
     my $undef = $con->define_domain(dom_xml('fx-undef'));
     $undef->undefine;
@@ -189,11 +201,14 @@ sub build_fixtures {
     $fx{dom_destroyed}->DESTROY;
     $fx{snap_destroyed} = $dom->get_snapshot_by_name('fx-root');
     $fx{snap_destroyed}->DESTROY;
+    $fx{chkp_destroyed} = $cdom->get_checkpoint_by_name('fx-croot');
+    $fx{chkp_destroyed}->DESTROY;
 
     # The address a freed object held.
-    for my $kind (qw(con dom snap)) {
+    for my $kind (qw(con dom snap chkp)) {
         my $tmp = $kind eq 'con' ? Sys::Virt->new(uri => $URI)
                 : $kind eq 'dom' ? $con->get_domain_by_name('fx-dom')
+                : $kind eq 'chkp' ? $cdom->get_checkpoint_by_name('fx-cchild')
                 :                  $dom->get_snapshot_by_name('fx-child');
         $fx{"freed_addr_$kind"} = 0 + ${$tmp};
         undef $tmp;
@@ -203,9 +218,12 @@ sub build_fixtures {
 
 sub teardown {
     my ($con) = @_;
-    for my $name (qw(fx-dom fx-sdom fx-undef fx-trans)) {
+    for my $name (qw(fx-dom fx-cdom fx-sdom fx-undef fx-trans)) {
         my $d = eval { $con->get_domain_by_name($name) } or next;
         eval { $d->destroy } if eval { $d->is_active };
+        # (The test driver takes no UNDEFINE_CHECKPOINTS_METADATA.)
+        eval { $_->delete(Sys::Virt::DomainCheckpoint::DELETE_CHILDREN() | Sys::Virt::DomainCheckpoint::DELETE_METADATA_ONLY()) }
+            for eval { $d->list_all_checkpoints(Sys::Virt::DomainCheckpoint::LIST_ROOTS()) };
         eval { $d->undefine(Sys::Virt::Domain::UNDEFINE_SNAPSHOTS_METADATA()) };
     }
 }
@@ -216,8 +234,9 @@ sub teardown {
 
 sub obj_inputs {
     my ($kind) = @_;
+    $kind = 'dom' if $kind eq 'cdom';
     my $class = $CLASS{$kind};
-    my @others = grep { $_ ne $kind } qw(con dom snap);
+    my @others = grep { $_ ne $kind } qw(con dom snap chkp);
     return (
         ['undef',              sub { undef },                         'ours', 1],
         ['empty string',       sub { '' },                            'ours', 1],
@@ -253,6 +272,7 @@ sub obj_inputs {
         (map { my $o = $_; ["$CLASS{$o} object reblessed", sub {
             my $h = $o eq 'con' ? Sys::Virt->new(uri => $URI)
                   : $o eq 'dom' ? $_[0]{con}->get_domain_by_name('fx-dom')
+                  : $o eq 'chkp' ? $_[0]{cdom}->get_checkpoint_by_name('fx-croot')
                   :               $_[0]{dom}->get_snapshot_by_name('fx-root');
             bless $h, $class }, 'ours'] } @others),
         ['Sys::Virt::Error object', sub { bless { code => 1, level => 2, domain => 0, message => 'x' }, 'Sys::Virt::Error' }, 'ours'],
@@ -270,6 +290,9 @@ sub obj_inputs {
             ['snapshot of undefined domain', sub { $_[0]{snap_dom_gone} }, 'any'],
             ['snapshot of dropped domain and connection', sub { $_[0]{snap_orphan} }, 'any'],
             ['child snapshot of dropped domain and connection', sub { $_[0]{snap_orphan2} }, 'any'],
+        ) : ()),
+        ($kind eq 'chkp' ? (
+            ['checkpoint deleted',       sub { $_[0]{chkp_deleted} },  'any'],
         ) : ()),
     );
 }
@@ -376,8 +399,8 @@ sub string_inputs {
 }
 
 sub xml_inputs {
-    my ($root) = @_;    # 'domain' or 'domainsnapshot'
-    my $mk = $root eq 'domain' ? \&dom_xml : \&snap_xml;
+    my ($root) = @_;    # 'domain', 'domainsnapshot' or 'domaincheckpoint'
+    my $mk = $root eq 'domain' ? \&dom_xml : $root eq 'domaincheckpoint' ? \&chkp_xml : \&snap_xml;
     # Made once, in the parent, and shared with every child.
     my $bad = big_string("bad-$root", sub { "<$root>" . ('<a>' x ($BIG / 3)) });
     my $text = big_string("text-$root", sub { "<$root><name>fx-big</name>" . ('x' x $BIG) });
@@ -510,8 +533,8 @@ sub uuid_inputs {
 
 # --------------------------------------------------------- method specs
 #
-# Parameter types: con dom snap (objects); flags max (maxnames); domname
-# snapname uri domtype uuidstr (strings); domxml snapxml; id; bool; uuid
+# Parameter types: con dom snap chkp (objects; cdom: a domain with checkpoints); flags max (maxnames); domname
+# snapname chkpname uri domtype uuidstr (strings); domxml snapxml chkpxml; id; bool; uuid
 # (16 bytes or a string form); uuidbytes; anyobj (DESTROY's invocant, which
 # may be anything: DESTROY is empty);
 # con|class (an invocant that may be a class name). A trailing '?' marks
@@ -574,29 +597,47 @@ $SPEC{"Sys::Virt::DomainSnapshot::$_"} = [qw(snap flags?)] for qw(
     'Sys::Virt::DomainSnapshot::list_child_snapshot_names' => [qw(snap maxnames? flags?)],
 );
 
+$SPEC{"Sys::Virt::DomainCheckpoint::$_"} = ['chkp'] for qw(get_name);
+$SPEC{"Sys::Virt::DomainCheckpoint::$_"} = [qw(chkp flags?)] for qw(
+    get_xml_description delete get_parent list_all_children);
+%SPEC = (%SPEC,
+    'Sys::Virt::DomainCheckpoint::_new'     => 'custom',
+    'Sys::Virt::DomainCheckpoint::DESTROY'  => ['anyobj?'],
+    'Sys::Virt::DomainCheckpoint::_lookup_by_name' => [qw(cdom chkpname flags?)],
+    'Sys::Virt::DomainCheckpoint::_create_xml' => [qw(cdom chkpxml flags?)],
+    'Sys::Virt::Domain::get_checkpoint_by_name' => [qw(cdom chkpname flags?)],
+    'Sys::Virt::Domain::create_checkpoint'  => [qw(cdom chkpxml flags?)],
+    'Sys::Virt::Domain::list_all_checkpoints' => [qw(cdom flags?)],
+);
+
 # Storable's hook: refuses every object, whatever it is given.
-$SPEC{"${_}::STORABLE_freeze"} = [qw(anyobj cloning?)] for qw(Sys::Virt Sys::Virt::Domain Sys::Virt::DomainSnapshot);
+$SPEC{"${_}::STORABLE_freeze"} = [qw(anyobj cloning?)] for qw(Sys::Virt Sys::Virt::Domain Sys::Virt::DomainSnapshot
+    Sys::Virt::DomainCheckpoint);
 
 # Methods after which the fixtures may have changed (when they returned).
 my %MUTATES = map { $_ => 1 } qw(
     DESTROY create destroy shutdown reboot undefine suspend resume delete revert_to
-    set_autostart create_snapshot _create_xml _new);
+    set_autostart create_snapshot _create_xml _new create_checkpoint);
 
 # The good value of each parameter type.
 my %GOOD = (
     con       => sub { $_[0]{con} },
     dom       => sub { $_[0]{dom} },
     snap      => sub { $_[0]{snap} },
+    chkp      => sub { $_[0]{chkp} },
+    cdom      => sub { $_[0]{cdom} },
     'con|class' => sub { $_[0]{con} },
     anyobj    => sub { my ($fx, $pkg) = @_;
                        $pkg eq 'Sys::Virt' ? Sys::Virt->new(uri => $URI)
                      : $pkg eq 'Sys::Virt::Domain' ? $fx->{con}->get_domain_by_name('fx-dom')
+                     : $pkg eq 'Sys::Virt::DomainCheckpoint' ? $fx->{cdom}->get_checkpoint_by_name('fx-cchild')
                      : $fx->{dom}->get_snapshot_by_name('fx-child') },
     flags     => sub { 0 },
     maxnames  => sub { 100 },
     maxids    => sub { 100 },
     domname   => sub { 'fx-dom' },
     snapname  => sub { 'fx-child' },
+    chkpname  => sub { 'fx-cchild' },
     uri       => sub { $URI },
     domtype   => sub { undef },
     uuidstr   => sub { $_[0]{uuid} },
@@ -604,6 +645,7 @@ my %GOOD = (
     uuidbytes => sub { my $u = $_[0]{uuid}; $u =~ tr/-//d; pack 'H*', $u },
     domxml    => sub { dom_xml('fx-new') },
     snapxml   => sub { snap_xml('fx-new') },
+    chkpxml   => sub { chkp_xml('fx-new') },
     id        => sub { $_[0]{id} },
     bool      => sub { 0 },
     credlist  => sub { [Sys::Virt::CRED_AUTHNAME(), Sys::Virt::CRED_PASSPHRASE()] },
@@ -613,7 +655,7 @@ my %GOOD = (
 
 sub inputs_for {
     my ($type, $pkg) = @_;
-    return obj_inputs($type) if $type =~ /^(con|dom|snap)$/;
+    return obj_inputs($type) if $type =~ /^(con|dom|cdom|snap|chkp)$/;
     if ($type eq 'con|class') {
         return (['class name', sub { 'Sys::Virt' }, 'any'],
                 map { [$_->[0], $_->[1], 'any', $_->[3], $_->[4]] } obj_inputs('con'));
@@ -624,9 +666,10 @@ sub inputs_for {
     }
     return flags_inputs() if $type eq 'flags';
     return max_inputs($type) if $type =~ /^max/;
-    return string_inputs() if $type =~ /^(domname|snapname|uri|domtype|uuidstr)$/;
+    return string_inputs() if $type =~ /^(domname|snapname|chkpname|uri|domtype|uuidstr)$/;
     return xml_inputs('domain') if $type eq 'domxml';
     return xml_inputs('domainsnapshot') if $type eq 'snapxml';
+    return xml_inputs('domaincheckpoint') if $type eq 'chkpxml';
     return int_inputs() if $type eq 'id';
     return bool_inputs() if $type eq 'bool';
     return uuid_inputs() if $type =~ /^uuid/;
@@ -655,9 +698,12 @@ sub subs_of {
     return @found;
 }
 
-my @methods = map { subs_of($_) } qw(Sys::Virt Sys::Virt::Domain Sys::Virt::DomainSnapshot);
+my @methods = map { subs_of($_) } qw(Sys::Virt Sys::Virt::Domain Sys::Virt::DomainSnapshot Sys::Virt::DomainCheckpoint);
 ok(scalar(@methods) >= 60, 'found the packages\' subs by walking their stashes')
     or diag 'found only: ' . join ' ', map { $_->{name} } @methods;
+# SYS_VIRT_BAD_INPUT_ONLY=regex runs only the subs whose full name matches.
+@methods = grep { $_->{name} =~ /$ENV{SYS_VIRT_BAD_INPUT_ONLY}/ } @methods
+    if defined $ENV{SYS_VIRT_BAD_INPUT_ONLY} && length $ENV{SYS_VIRT_BAD_INPUT_ONLY};
 
 # A case: { label, args => sub ($fx) { list }, expect, falsy, context }
 sub cases_for {
@@ -731,6 +777,7 @@ sub custom_cases {
     my ($key, $kind, @good_rest) =
           $class eq 'Sys::Virt'         ? ('uri', undef)
         : $class eq 'Sys::Virt::Domain' ? ('connection', 'con', name => 'fx-dom')
+        : $class eq 'Sys::Virt::DomainCheckpoint' ? ('domain', 'cdom', name => 'fx-cchild')
         :                                 ('domain', 'dom', name => 'fx-child');
     my $base = $class eq 'Sys::Virt'
         ? sub { (uri => $URI) }
@@ -773,7 +820,8 @@ sub custom_cases {
     }
     $add->("no $key", sub { ($class, @good_rest) }, 'error');
     $add->('no lookup key', sub { ($class, $key => $_[0]{$kind}) }, 'error');
-    my $xmlroot = $class eq 'Sys::Virt::Domain' ? 'domain' : 'domainsnapshot';
+    my $xmlroot = $class eq 'Sys::Virt::Domain' ? 'domain'
+        : $class eq 'Sys::Virt::DomainCheckpoint' ? 'domaincheckpoint' : 'domainsnapshot';
     for my $in (grep { !$_->[4] } string_inputs()) {
         my ($l, $mk, $e, $f) = @$in;
         $add->("name=$l", sub { ($class, $key => $_[0]{$kind}, name => $mk->($_[0])) }, $e, $f);
@@ -784,7 +832,8 @@ sub custom_cases {
         $add->("xml=$l, nocreate", sub { ($class, $key => $_[0]{$kind}, xml => $mk->($_[0]), nocreate => 1) }, $e, $f)
             if $class eq 'Sys::Virt::Domain';
     }
-    my $goodxml = $class eq 'Sys::Virt::Domain' ? dom_xml('fx-new') : snap_xml('fx-new');
+    my $goodxml = $class eq 'Sys::Virt::Domain' ? dom_xml('fx-new')
+        : $class eq 'Sys::Virt::DomainCheckpoint' ? chkp_xml('fx-new') : snap_xml('fx-new');
     for my $in (grep { !$_->[4] } flags_inputs()) {
         my ($l, $mk, $e, $f) = @$in;
         $add->("flags=$l", sub { ($class, $key => $_[0]{$kind}, xml => $goodxml, flags => $mk->($_[0])) }, $e, $f);
@@ -909,6 +958,7 @@ sub run_cases_in_child {
     $fx2->{con}->get_uri eq $URI or die "connection no longer works\n";
     $fx2->{dom}->get_name eq 'fx-dom' or die "domain no longer works\n";
     $fx2->{snap}->get_name eq 'fx-root' or die "snapshot no longer works\n";
+    $fx2->{chkp}->get_name eq 'fx-croot' or die "checkpoint no longer works\n";
     say_line('DONE', 'after', 'V', '()');
     say_line('CASE', 'exit');
 }
@@ -1067,7 +1117,7 @@ package main;
 
 our $victim;
 my %INVALID = map { $_ => 1 } Sys::Virt::Error::ERR_INVALID_CONN(), Sys::Virt::Error::ERR_INVALID_DOMAIN(),
-    Sys::Virt::Error::ERR_INVALID_DOMAIN_SNAPSHOT();
+    Sys::Virt::Error::ERR_INVALID_DOMAIN_SNAPSHOT(), Sys::Virt::Error::ERR_INVALID_DOMAIN_CHECKPOINT();
 my @freeing = (
     ['Sys::Virt::list_all_domains', sub { Sys::Virt->new(uri => $URI) }],
     ['Sys::Virt::Domain::get_xml_description', sub { Sys::Virt->new(uri => $URI)->get_domain_by_name('test') }],
@@ -1076,6 +1126,10 @@ my @freeing = (
         my $d = Sys::Virt->new(uri => $URI)->get_domain_by_name('test');
         my $s = eval { $d->get_snapshot_by_name('freeing') } || $d->create_snapshot(snap_xml('freeing'));
         $s }],
+    ['Sys::Virt::DomainCheckpoint::get_xml_description', sub {
+        my $d = Sys::Virt->new(uri => $URI)->get_domain_by_name('test');
+        my $c = eval { $d->get_checkpoint_by_name('freeing') } || $d->create_checkpoint(chkp_xml('freeing'));
+        $c }],
 );
 for my $f (@freeing) {
     my ($method, $make) = @$f;

@@ -6,6 +6,7 @@ use warnings;
 use Sys::Virt::Error;
 use Sys::Virt::Domain;
 use Sys::Virt::DomainSnapshot;
+use Sys::Virt::DomainCheckpoint;
 
 our $VERSION = '9.0.0';
 require XSLoader;
@@ -158,6 +159,11 @@ defined.
 =item L<Sys::Virt::DomainSnapshot>
 
 A saved state of a domain's disks and, optionally, memory.
+
+=item L<Sys::Virt::DomainCheckpoint>
+
+A point in time from which backups of a domain's disks copy only what
+changed.
 
 =item L<Sys::Virt::Error>
 
@@ -929,13 +935,17 @@ so their argument errors name them. C<< _new(domain => $dom, name => $name) >>
 and C<< _new(domain => $dom, xml => $xml, flags => $flags) >> still work
 for programs that call it.
 
+The same holds for C<Sys::Virt::Domain::get_checkpoint_by_name>,
+C<Sys::Virt::Domain::create_checkpoint> and
+C<< Sys::Virt::DomainCheckpoint->_new >>.
+
 =back
 
 =head1 NOT YET IMPLEMENTED
 
 This release covers the connection calls listed above, the domain
 lifecycle and information calls of L<Sys::Virt::Domain>, and the whole
-snapshot API. Still missing, compared with Sys::Virt 9.0.0:
+snapshot and checkpoint API. Still missing, compared with Sys::Virt 9.0.0:
 
 =over 4
 
@@ -953,7 +963,7 @@ On domains: device changes, memory and vCPU changes and pinning,
 tuning parameters (scheduler, block I/O, memory, NUMA, interface, perf
 events), block and interface statistics, block jobs, migration, save
 and managed save, core dumps, guest agent calls, consoles and channels,
-metadata, job control, checkpoints and backups, and the other calls of
+metadata, job control, backups, and the other calls of
 the C module's L<Sys::Virt::Domain>.
 
 =item *
@@ -962,7 +972,7 @@ The packages C<Sys::Virt::Network>, C<Sys::Virt::NetworkPort>,
 C<Sys::Virt::StoragePool>, C<Sys::Virt::StorageVol>,
 C<Sys::Virt::NodeDevice>, C<Sys::Virt::Interface>, C<Sys::Virt::Secret>,
 C<Sys::Virt::NWFilter>, C<Sys::Virt::NWFilterBinding>,
-C<Sys::Virt::DomainCheckpoint>, C<Sys::Virt::Stream>,
+C<Sys::Virt::Stream>,
 C<Sys::Virt::Event> and C<Sys::Virt::EventImpl>.
 
 =back

@@ -2,6 +2,7 @@
 //! identity, state and lifecycle groups; each other group has a file of
 //! its own beside it, named after the group.
 
+pub mod checkpoints;
 pub mod snapshots;
 
 use std::os::raw::c_int;

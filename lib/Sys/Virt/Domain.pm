@@ -311,6 +311,38 @@ counting and listing.
 
 =back
 
+=head2 Checkpoints
+
+A checkpoint marks the moment from which the hypervisor tracks the
+blocks written to a running domain's disks, so that an incremental
+backup (C<backup_begin>) can copy only those. The objects returned are
+described in L<Sys::Virt::DomainCheckpoint>, whose constants the flags
+arguments take.
+
+=over 4
+
+=item my $chkp = $dom->create_checkpoint($xml, $flags);
+
+Makes a checkpoint and returns it. C<$xml> is a
+C<< <domaincheckpoint> >> document (C<< <domaincheckpoint/> >> lets
+libvirt choose the name and cover every disk that can carry a bitmap,
+which for QEMU means qcow2 images). C<$flags> takes the
+C<Sys::Virt::DomainCheckpoint::CREATE_*> constants.
+
+=item my $chkp = $dom->get_checkpoint_by_name($name, $flags);
+
+Returns the checkpoint called C<$name>, or throws a L<Sys::Virt::Error>
+with code C<Sys::Virt::Error::ERR_NO_DOMAIN_CHECKPOINT>. C<$flags> must
+be 0.
+
+=item my @chkps = $dom->list_all_checkpoints($flags);
+
+Returns an object for each checkpoint of the domain, or for each one
+matching the C<Sys::Virt::DomainCheckpoint::LIST_*> filters in
+C<$flags>.
+
+=back
+
 =head1 CONSTANTS
 
 Constants are called with their full name, such as
@@ -2181,7 +2213,8 @@ Flags for handing file descriptors to the hypervisor. The calls that take them a
 
 =head1 SEE ALSO
 
-L<Sys::Virt>, L<Sys::Virt::DomainSnapshot>, L<Sys::Virt::Error>, and
+L<Sys::Virt>, L<Sys::Virt::DomainSnapshot>, L<Sys::Virt::DomainCheckpoint>,
+L<Sys::Virt::Error>, and
 libvirt's domain XML format at L<https://libvirt.org/formatdomain.html>.
 
 =cut
