@@ -31,6 +31,7 @@ const PACKAGES: &[&[(&str, bridge::XsubFn)]] = &[
     domain::snapshots::XSUBS,
     domain::checkpoints::XSUBS,
     domain_checkpoint::XSUBS,
+    domain::tuning::XSUBS,
     domain_snapshot::XSUBS,
 ];
 

@@ -4,6 +4,7 @@
 
 pub mod checkpoints;
 pub mod snapshots;
+pub mod tuning;
 
 use std::os::raw::c_int;
 

@@ -5,4 +5,5 @@
 pub mod args;
 pub mod kinds;
 pub mod lists;
+pub mod params;
 pub mod ret;
