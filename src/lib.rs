@@ -30,6 +30,8 @@ const PACKAGES: &[&[(&str, bridge::XsubFn)]] = &[
     domain::XSUBS,
     domain::snapshots::XSUBS,
     domain::checkpoints::XSUBS,
+    domain::saving::XSUBS,
+    connect::saving::XSUBS,
     domain_checkpoint::XSUBS,
     domain::tuning::XSUBS,
     domain_snapshot::XSUBS,

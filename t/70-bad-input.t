@@ -46,6 +46,7 @@ use FindBin;
 use lib "$FindBin::Bin/lib";
 
 use B ();
+use File::Temp ();
 use Scalar::Util ();
 use Encode ();
 use Test::More;
@@ -118,6 +119,9 @@ sub tied_value {
 }
 
 my $BIG = 10 * 1024 * 1024;
+
+# Files the subs under test write (save images, core dumps) go here.
+my $TMPDIR = File::Temp::tempdir('bad-input.XXXXXX', TMPDIR => 1, CLEANUP => 1);
 my %cache;
 sub big_string { my ($key, $make) = @_; return $cache{$key} //= $make->() }
 
@@ -224,7 +228,7 @@ sub teardown {
         # (The test driver takes no UNDEFINE_CHECKPOINTS_METADATA.)
         eval { $_->delete(Sys::Virt::DomainCheckpoint::DELETE_CHILDREN() | Sys::Virt::DomainCheckpoint::DELETE_METADATA_ONLY()) }
             for eval { $d->list_all_checkpoints(Sys::Virt::DomainCheckpoint::LIST_ROOTS()) };
-        eval { $d->undefine(Sys::Virt::Domain::UNDEFINE_SNAPSHOTS_METADATA()) };
+        eval { $d->undefine(Sys::Virt::Domain::UNDEFINE_SNAPSHOTS_METADATA() | Sys::Virt::Domain::UNDEFINE_MANAGED_SAVE()) };
     }
 }
 
@@ -531,6 +535,69 @@ sub uuid_inputs {
     );
 }
 
+# File names, all inside $TMPDIR.
+sub path_inputs {
+    return (
+        ['undef',            sub { undef },                       'any', 1],
+        ['""',               sub { '' },                          'any', 1],
+        ['missing directory', sub { "$TMPDIR/no/such/dir/f" },    'any'],
+        ['a directory',      sub { $TMPDIR },                     'any'],
+        ['/dev/null',        sub { '/dev/null' },                 'any'],
+        ['relative',         sub { "$TMPDIR/../" . ($TMPDIR =~ s{.*/}{}r) . '/rel' }, 'any'],
+        ['4 KB name',        sub { "$TMPDIR/" . ('n' x 4096) },   'any'],
+        ['Unicode',          sub { "$TMPDIR/\x{263a}-\x{1F600}" }, 'any'],
+        ['NUL inside',       sub { "$TMPDIR/a\0b" },              'ours'],
+        ['invalid UTF-8',    sub { invalid_utf8("$TMPDIR/a\xff\xfe") }, 'ours'],
+        ['array ref',        sub { [] },                          'ours'],
+        ['hash ref',         sub { {} },                          'ours'],
+        ['object',           sub { $_[0]{dom} },                  'ours'],
+        ['tied dying',       sub { tied_value('die') },           'rethrow', 0, 'deref'],
+        ['overloaded dying', sub { Sentinel::Overload->new('die') }, 'rethrow'],
+    );
+}
+
+# Hash references of typed parameters (the SAVE_PARAM_* fields here; the
+# fields of other hashes are strings and numbers alike).
+sub params_inputs {
+    my ($field) = @_;
+    return (
+        ['undef',            sub { undef },                       'any', 1],
+        ['empty hash',       sub { {} },                          'any'],
+        ['unknown keys',     sub { +{ no_such_field => 1, '' => undef } }, 'any'],
+        ['field undef',      sub { +{ $field => undef } },         'ours'],
+        ['field array ref',  sub { +{ $field => [] } },            'ours'],
+        ['field hash ref',   sub { +{ $field => {} } },            'ours'],
+        ['field NUL',        sub { +{ $field => "a\0b" } },        'ours'],
+        ['field tied dying', sub { my %h; tie $h{$field}, 'Sentinel::Tie', 'die'; \%h }, 'rethrow'],
+        ['field overloaded dying', sub { +{ $field => Sentinel::Overload->new('die') } }, 'rethrow'],
+        ['blessed hash',     sub { bless {}, 'Some::Class' },     'any'],
+        ['string',           sub { 'not a hash' },                'ours'],
+        ['number',           sub { 42 },                          'ours'],
+        ['array ref',        sub { [] },                          'ours'],
+        ['code ref',         sub { sub { {} } },                  'ours'],
+        ['tied dying',       sub { tied_value('die') },           'rethrow', 0, 'deref'],
+    );
+}
+
+# Unsigned numbers (of 32 bits, or of 64 for 'ulong').
+sub uint_inputs {
+    my ($bits) = @_;
+    my $max = $bits == 64 ? ~0 : 2**32 - 1;
+    return (
+        ['0',        sub { 0 },           'any', 1],
+        ['1',        sub { 1 },           'any'],
+        ['max',      sub { $max },        'any'],
+        ['-1',       sub { -1 },          'ours'],
+        ['too large', sub { $bits == 64 ? 2**65 : 2**32 }, 'ours'],
+        ['1.5',      sub { 1.5 },         'ours'],
+        ['inf',      sub { 9**9**9 },     'ours'],
+        ['"abc"',    sub { 'abc' },       'ours'],
+        ['undef',    sub { undef },       'ours', 1],
+        ['array ref', sub { [] },         'ours'],
+        ['tied dying', sub { tied_value('die') }, 'rethrow', 0, 'deref'],
+    );
+}
+
 # --------------------------------------------------------- method specs
 #
 # Parameter types: con dom snap chkp (objects; cdom: a domain with checkpoints); flags max (maxnames); domname
@@ -610,6 +677,19 @@ $SPEC{"Sys::Virt::DomainCheckpoint::$_"} = [qw(chkp flags?)] for qw(
     'Sys::Virt::Domain::list_all_checkpoints' => [qw(cdom flags?)],
 );
 
+# Saving and core dumps.
+%SPEC = (%SPEC,
+    'Sys::Virt::Domain::save'               => [qw(dom path? dxml? saveparams? flags?)],
+    'Sys::Virt::restore_domain'             => [qw(con path? dxml? saveparams? flags?)],
+    'Sys::Virt::get_save_image_xml_description' => [qw(con path flags?)],
+    'Sys::Virt::define_save_image_xml'      => [qw(con path domxml flags?)],
+    'Sys::Virt::Domain::managed_save_define_xml' => [qw(dom domxml flags?)],
+    'Sys::Virt::Domain::core_dump'          => [qw(dom path flags?)],
+    'Sys::Virt::Domain::core_dump_format'   => [qw(dom path uint flags?)],
+);
+$SPEC{"Sys::Virt::Domain::$_"} = [qw(dom flags?)] for qw(
+    managed_save has_managed_save_image managed_save_remove managed_save_get_xml_description);
+
 # Storable's hook: refuses every object, whatever it is given.
 $SPEC{"${_}::STORABLE_freeze"} = [qw(anyobj cloning?)] for qw(Sys::Virt Sys::Virt::Domain Sys::Virt::DomainSnapshot
     Sys::Virt::DomainCheckpoint);
@@ -617,7 +697,9 @@ $SPEC{"${_}::STORABLE_freeze"} = [qw(anyobj cloning?)] for qw(Sys::Virt Sys::Vir
 # Methods after which the fixtures may have changed (when they returned).
 my %MUTATES = map { $_ => 1 } qw(
     DESTROY create destroy shutdown reboot undefine suspend resume delete revert_to
-    set_autostart create_snapshot _create_xml _new create_checkpoint);
+    set_autostart create_snapshot _create_xml _new create_checkpoint
+    save restore_domain define_save_image_xml managed_save managed_save_remove managed_save_define_xml
+    core_dump core_dump_format);
 
 # The good value of each parameter type.
 my %GOOD = (
@@ -651,6 +733,11 @@ my %GOOD = (
     credlist  => sub { [Sys::Virt::CRED_AUTHNAME(), Sys::Virt::CRED_PASSPHRASE()] },
     callback  => sub { sub { 0 } },
     cloning   => sub { 0 },
+    path      => sub { "$TMPDIR/file" },
+    dxml      => sub { undef },
+    saveparams => sub { undef },
+    uint      => sub { 0 },
+    ulong     => sub { 0 },
 );
 
 sub inputs_for {
@@ -667,7 +754,10 @@ sub inputs_for {
     return flags_inputs() if $type eq 'flags';
     return max_inputs($type) if $type =~ /^max/;
     return string_inputs() if $type =~ /^(domname|snapname|chkpname|uri|domtype|uuidstr)$/;
-    return xml_inputs('domain') if $type eq 'domxml';
+    return xml_inputs('domain') if $type =~ /^d(?:om)?xml$/;
+    return path_inputs() if $type eq 'path';
+    return params_inputs(Sys::Virt::Domain::SAVE_PARAM_DXML()) if $type eq 'saveparams';
+    return uint_inputs($type eq 'ulong' ? 64 : 32) if $type =~ /^u(?:int|long)$/;
     return xml_inputs('domainsnapshot') if $type eq 'snapxml';
     return xml_inputs('domaincheckpoint') if $type eq 'chkpxml';
     return int_inputs() if $type eq 'id';

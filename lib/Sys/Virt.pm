@@ -441,6 +441,48 @@ the domain with its C<create> method.
 
 =back
 
+=head2 Restoring domains
+
+=over 4
+
+=item $conn->restore_domain($file, $dxml, \%params, $flags);
+
+Starts a domain again from the file that L<Sys::Virt::Domain/save>
+wrote, in the state it was saved in. C<$dxml>, when given, replaces the
+domain XML stored in the file (only in what the guest cannot notice).
+C<\%params> is a hash with the keys
+C<Sys::Virt::Domain::SAVE_PARAM_FILE> and C<SAVE_PARAM_DXML>, the
+alternative to the positional arguments; a C<$file> or C<$dxml>
+argument takes the place of the hash's field, and the hash is never
+changed. Either C<$file> or C<\%params> is required. C<$flags> takes
+C<Sys::Virt::Domain::SAVE_BYPASS_CACHE>, C<SAVE_RUNNING>,
+C<SAVE_PAUSED> and C<SAVE_RESET_NVRAM>. Returns nothing; find the domain
+by name afterwards.
+
+=item my $xml = $conn->get_save_image_xml_description($file, $flags);
+
+Returns the domain XML stored in the save file C<$file>.
+C<Sys::Virt::Domain::SAVE_IMAGE_XML_SECURE> in C<$flags> includes
+secrets.
+
+=item $conn->define_save_image_xml($file, $xml, $flags);
+
+Replaces the domain XML stored in the save file C<$file> with C<$xml>.
+C<$flags> may be C<Sys::Virt::Domain::SAVE_RUNNING> or C<SAVE_PAUSED>,
+changing the state the domain will be restored in.
+
+  use Sys::Virt;
+
+  my $conn = Sys::Virt->new(uri => 'qemu:///system');
+  my $dom = $conn->get_domain_by_name('web');
+  $dom->save('/srv/web.img');
+  (my $xml = $conn->get_save_image_xml_description('/srv/web.img'))
+      =~ s{</name>}{</name><description>saved before the upgrade</description>};
+  $conn->define_save_image_xml('/srv/web.img', $xml);
+  $conn->restore_domain('/srv/web.img');
+
+=back
+
 =head1 CONSTANTS
 
 The constants are functions in the package they belong to, called with
@@ -939,6 +981,17 @@ The same holds for C<Sys::Virt::Domain::get_checkpoint_by_name>,
 C<Sys::Virt::Domain::create_checkpoint> and
 C<< Sys::Virt::DomainCheckpoint->_new >>.
 
+=item Saving and restoring leave the caller's arguments alone
+
+Given both a file name and a hash of parameters,
+L<Sys::Virt::Domain/save> and L</restore_domain> use the file name in
+place of the hash's C<SAVE_PARAM_FILE> (and a C<$dxml> argument in place
+of C<SAVE_PARAM_DXML>) without writing to the hash. The C module stores
+the caller's own file name scalar into the hash without a reference of
+its own, so the variable is freed while the caller still uses it, and it
+crashes when the hash argument is not a hash reference; here that
+croaks.
+
 =back
 
 =head1 NOT YET IMPLEMENTED
@@ -953,16 +1006,15 @@ snapshot and checkpoint API. Still missing, compared with Sys::Virt 9.0.0:
 
 On connections: events and close callbacks, keepalive, identities, streams, CPU comparison and
 baselines, host statistics and tuning (free memory, CPU and memory
-stats, huge pages, suspend), domain capabilities, saving and restoring
-from files, domain statistics, native config conversion, and every
+stats, huge pages, suspend), domain capabilities, domain statistics, native config conversion, and every
 object other than domains and their snapshots.
 
 =item *
 
 On domains: device changes, memory and vCPU changes and pinning,
 tuning parameters (scheduler, block I/O, memory, NUMA, interface, perf
-events), block and interface statistics, block jobs, migration, save
-and managed save, core dumps, guest agent calls, consoles and channels,
+events), block and interface statistics, block jobs, migration,
+guest agent calls, consoles and channels,
 metadata, job control, backups, and the other calls of
 the C module's L<Sys::Virt::Domain>.
 

@@ -3,6 +3,7 @@
 //! of its own beside it, named after the group.
 
 pub mod auth;
+pub mod saving;
 
 use auth::Auth;
 use crate::bridge::{Arg, Code, Flags, Handles, Hash, List, Obj, Owned, Texts};

@@ -3,6 +3,7 @@
 //! its own beside it, named after the group.
 
 pub mod checkpoints;
+pub mod saving;
 pub mod snapshots;
 pub mod tuning;
 

@@ -343,6 +343,80 @@ C<$flags>.
 
 =back
 
+=head2 Saving and core dumps
+
+Saving stops a running domain and writes its memory and device state to
+a file, from which L<Sys::Virt/restore_domain> brings it back exactly
+where it was. A managed save does the same into a file libvirt chooses
+and keeps, and the domain's next C<create> resumes from it. The
+C<Sys::Virt::Domain::SAVE_*> constants are the flags.
+
+=over 4
+
+=item $dom->save($file, $dxml, \%params, $flags);
+
+Saves the domain into C<$file> and stops it. C<$dxml>, when given, is a
+domain XML to store in the image instead of the current one (it may only
+change what the guest cannot notice, such as the description or host
+paths of disks). C<\%params> is an alternative way of giving both: a
+hash with the keys C<Sys::Virt::Domain::SAVE_PARAM_FILE> and
+C<SAVE_PARAM_DXML>; given one, libvirt's C<virDomainSaveParams> is used.
+A C<$file> or C<$dxml> argument takes the place of the hash's field of
+the same name; the hash itself is never changed, and keys libvirt does
+not know are ignored. Either C<$file> or C<\%params> is required; the
+call croaks without both. C<$flags> takes C<SAVE_BYPASS_CACHE>,
+C<SAVE_RUNNING> and C<SAVE_PAUSED> (the state the domain is restored
+in). Returns nothing.
+
+  $dom->save('/var/lib/libvirt/save/web.img');
+  $dom->save(undef, undef, { Sys::Virt::Domain::SAVE_PARAM_FILE() => '/srv/web.img' },
+             Sys::Virt::Domain::SAVE_PAUSED);
+
+=item $dom->managed_save($flags);
+
+Saves the domain into libvirt's managed save image and stops it; the
+next C<create> resumes from the image and removes it. C<$flags> takes
+C<SAVE_BYPASS_CACHE>, C<SAVE_RUNNING> and C<SAVE_PAUSED>.
+
+=item my $has = $dom->has_managed_save_image($flags);
+
+Returns 1 when the domain has a managed save image, 0 otherwise.
+C<$flags> must be 0.
+
+=item $dom->managed_save_remove($flags);
+
+Deletes the managed save image, so that the next start boots afresh.
+C<$flags> must be 0.
+
+=item my $xml = $dom->managed_save_get_xml_description($flags);
+
+Returns the domain XML stored in the managed save image.
+C<SAVE_IMAGE_XML_SECURE> in C<$flags> includes secrets.
+
+=item $dom->managed_save_define_xml($xml, $flags);
+
+Replaces the domain XML stored in the managed save image (with the same
+limits as C<$dxml> for C<save>). C<$flags> may be C<SAVE_RUNNING> or
+C<SAVE_PAUSED> to change the state the domain resumes in.
+
+=item $dom->core_dump($file, $flags);
+
+Writes the guest's memory to C<$file> for debugging; the domain keeps
+running unless C<$flags> has C<DUMP_CRASH>. With C<DUMP_MEMORY_ONLY> the
+file is an ELF core of the guest's memory (what C<crash> and C<gdb>
+read); without it, QEMU writes its own migration stream. The other
+C<DUMP_*> flags are C<DUMP_LIVE>, C<DUMP_BYPASS_CACHE> and C<DUMP_RESET>.
+
+=item $dom->core_dump_format($file, $format, $flags);
+
+Like C<core_dump>, in the format C<$format>, one of the
+C<CORE_DUMP_FORMAT_*> constants: C<RAW> is ELF, the C<KDUMP_*> formats
+are makedumpfile's compressed format (QEMU writes its flattened variant;
+they need C<DUMP_MEMORY_ONLY>, and QEMU may lack the LZO and Snappy
+ones), C<WIN_DMP> a Windows crash dump of a Windows guest.
+
+=back
+
 =head1 CONSTANTS
 
 Constants are called with their full name, such as
@@ -1061,7 +1135,7 @@ Names of the CPU time statistics of a domain. The calls that take them are not i
 
 =head2 Core dumps
 
-Formats of a guest core dump and flags for taking one. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+Formats of a guest core dump and flags for taking one, for C<core_dump> and C<core_dump_format>.
 
 =over 4
 
@@ -2059,7 +2133,7 @@ Signals that can be sent to a process inside the guest, named as in POSIX (C<PRO
 
 =head2 Saving and restoring
 
-Flags and parameter names for saving a domain's memory to a file and restoring it. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+Flags and parameter names for C<save>, C<managed_save>, C<managed_save_define_xml>, C<managed_save_get_xml_description> and, in L<Sys::Virt>, C<restore_domain> and the save image calls.
 
 =over 4
 
