@@ -31,6 +31,8 @@ const PACKAGES: &[&[(&str, bridge::XsubFn)]] = &[
     domain::snapshots::XSUBS,
     domain::checkpoints::XSUBS,
     domain::saving::XSUBS,
+    domain::jobs::XSUBS,
+    domain::block_jobs::XSUBS,
     connect::saving::XSUBS,
     domain_checkpoint::XSUBS,
     domain::tuning::XSUBS,

@@ -690,6 +690,20 @@ $SPEC{"Sys::Virt::DomainCheckpoint::$_"} = [qw(chkp flags?)] for qw(
 $SPEC{"Sys::Virt::Domain::$_"} = [qw(dom flags?)] for qw(
     managed_save has_managed_save_image managed_save_remove managed_save_get_xml_description);
 
+# Jobs, block jobs and backups.
+%SPEC = (%SPEC,
+    'Sys::Virt::Domain::get_job_info'       => ['dom'],
+    'Sys::Virt::Domain::get_block_job_info' => [qw(dom disk flags?)],
+    'Sys::Virt::Domain::abort_block_job'    => [qw(dom disk flags?)],
+    'Sys::Virt::Domain::set_block_job_speed' => [qw(dom disk ulong flags?)],
+    'Sys::Virt::Domain::block_pull'         => [qw(dom disk ulong flags?)],
+    'Sys::Virt::Domain::block_rebase'       => [qw(dom disk text? ulong flags?)],
+    'Sys::Virt::Domain::block_copy'         => [qw(dom disk text copyparams? flags?)],
+    'Sys::Virt::Domain::block_commit'       => [qw(dom disk text? text? ulong flags?)],
+    'Sys::Virt::Domain::backup_begin'       => [qw(dom text? text? flags?)],
+);
+$SPEC{"Sys::Virt::Domain::$_"} = [qw(dom flags?)] for qw(get_job_stats abort_job backup_get_xml_description);
+
 # Storable's hook: refuses every object, whatever it is given.
 $SPEC{"${_}::STORABLE_freeze"} = [qw(anyobj cloning?)] for qw(Sys::Virt Sys::Virt::Domain Sys::Virt::DomainSnapshot
     Sys::Virt::DomainCheckpoint);
@@ -699,7 +713,8 @@ my %MUTATES = map { $_ => 1 } qw(
     DESTROY create destroy shutdown reboot undefine suspend resume delete revert_to
     set_autostart create_snapshot _create_xml _new create_checkpoint
     save restore_domain define_save_image_xml managed_save managed_save_remove managed_save_define_xml
-    core_dump core_dump_format);
+    core_dump core_dump_format abort_job block_pull block_rebase block_copy block_commit abort_block_job
+    backup_begin);
 
 # The good value of each parameter type.
 my %GOOD = (
@@ -737,6 +752,9 @@ my %GOOD = (
     dxml      => sub { undef },
     saveparams => sub { undef },
     uint      => sub { 0 },
+    disk      => sub { 'vda' },
+    text      => sub { undef },
+    copyparams => sub { undef },
     ulong     => sub { 0 },
 );
 
@@ -756,6 +774,8 @@ sub inputs_for {
     return string_inputs() if $type =~ /^(domname|snapname|chkpname|uri|domtype|uuidstr)$/;
     return xml_inputs('domain') if $type =~ /^d(?:om)?xml$/;
     return path_inputs() if $type eq 'path';
+    return string_inputs() if $type =~ /^(?:disk|text)$/;
+    return params_inputs(Sys::Virt::Domain::BLOCK_COPY_BANDWIDTH()) if $type eq 'copyparams';
     return params_inputs(Sys::Virt::Domain::SAVE_PARAM_DXML()) if $type eq 'saveparams';
     return uint_inputs($type eq 'ulong' ? 64 : 32) if $type =~ /^u(?:int|long)$/;
     return xml_inputs('domainsnapshot') if $type eq 'snapxml';

@@ -981,6 +981,26 @@ The same holds for C<Sys::Virt::Domain::get_checkpoint_by_name>,
 C<Sys::Virt::Domain::create_checkpoint> and
 C<< Sys::Virt::DomainCheckpoint->_new >>.
 
+=item get_job_stats returns the job type itself
+
+L<Sys::Virt::Domain/get_job_stats> returns the type as a number, as its
+documentation says. The C module returns a reference to a scalar
+holding it (and leaks both values it returns).
+
+=item block_copy takes BLOCK_COPY_BUF_SIZE
+
+The C module hands C<BLOCK_COPY_BUF_SIZE> to libvirt as a 32-bit
+number, which libvirt refuses ("invalid type 'uint' for parameter
+'buf-size', expected 'ullong'"); here it is the 64-bit number libvirt
+expects.
+
+=item Missing images in block jobs are NULL
+
+An undef C<$base> or C<$top> in C<block_rebase> and C<block_commit>
+reaches libvirt as NULL, its "default" (the whole chain, the top image);
+the C module passes an empty string, with a warning. C<block_copy>'s
+parameter hash and C<backup_begin>'s checkpoint XML may be left out.
+
 =item Saving and restoring leave the caller's arguments alone
 
 Given both a file name and a hash of parameters,
@@ -1013,9 +1033,9 @@ object other than domains and their snapshots.
 
 On domains: device changes, memory and vCPU changes and pinning,
 tuning parameters (scheduler, block I/O, memory, NUMA, interface, perf
-events), block and interface statistics, block jobs, migration,
+events), block and interface statistics, migration,
 guest agent calls, consoles and channels,
-metadata, job control, backups, and the other calls of
+metadata, and the other calls of
 the C module's L<Sys::Virt::Domain>.
 
 =item *

@@ -2,7 +2,9 @@
 //! identity, state and lifecycle groups; each other group has a file of
 //! its own beside it, named after the group.
 
+pub mod block_jobs;
 pub mod checkpoints;
+pub mod jobs;
 pub mod saving;
 pub mod snapshots;
 pub mod tuning;

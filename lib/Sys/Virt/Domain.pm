@@ -417,6 +417,150 @@ ones), C<WIN_DMP> a Windows crash dump of a Windows guest.
 
 =back
 
+=head2 Jobs and backups
+
+A domain runs at most one background job at a time: a migration, a
+save, a core dump or a backup. These calls watch and stop it, and start
+backups.
+
+=over 4
+
+=item my $info = $dom->get_job_info();
+
+Returns a hash reference describing the current job: C<type> (one of
+the C<JOB_*> type constants; C<JOB_NONE> when no job runs),
+C<timeElapsed> and C<timeRemaining> (milliseconds), and the totals,
+amounts processed and amounts remaining of the job's data, memory and
+files: C<dataTotal>, C<dataProcessed>, C<dataRemaining>, C<memTotal>,
+C<memProcessed>, C<memRemaining>, C<fileTotal>, C<fileProcessed>,
+C<fileRemaining> (bytes).
+
+=item my ($type, $stats) = $dom->get_job_stats($flags);
+
+Returns the current job's type (a C<JOB_*> type constant, as a number)
+and a hash reference of its statistics, keyed by the C<JOB_*> field
+names (C<JOB_TIME_ELAPSED>, C<JOB_DATA_PROCESSED>, C<JOB_OPERATION>,
+...); which fields appear depends on the job and the driver. With
+C<JOB_STATS_COMPLETED> in C<$flags> it describes the last job that
+finished instead (its type is then C<JOB_COMPLETED>, C<JOB_FAILED> or
+C<JOB_CANCELLED>), and C<JOB_STATS_KEEP_COMPLETED> keeps that record for
+the next call.
+
+=item $dom->abort_job($flags);
+
+Stops the current job. C<$flags> may be C<DOMAIN_ABORT_JOB_POSTCOPY>, to
+interrupt a migration in its post-copy phase.
+
+=item $dom->backup_begin($backupxml, $checkpointxml, $flags);
+
+Starts a backup job of the running domain's disks. C<$backupxml> is a
+C<< <domainbackup> >> document: in C<push> mode libvirt writes each disk
+into the C<< <target> >> given for it; in C<pull> mode it exports the
+disks over NBD for another program to read. An incremental backup names
+the checkpoint it starts from (C<< <incremental> >>). C<$checkpointxml>,
+optional, is a C<< <domaincheckpoint> >> document for a checkpoint made
+at the very moment the backup starts (see
+L<Sys::Virt::DomainCheckpoint>), from which the next incremental backup
+can start. C<$flags> may be C<BACKUP_BEGIN_REUSE_EXTERNAL>: the target
+files exist already. The job runs on; follow it with C<get_job_stats>.
+
+  $dom->backup_begin(q{
+      <domainbackup mode='push'>
+        <disks>
+          <disk name='vda' type='file'>
+            <driver type='qcow2'/><target file='/srv/backup/vda.qcow2'/>
+          </disk>
+        </disks>
+      </domainbackup>},
+      '<domaincheckpoint><name>nightly</name></domaincheckpoint>');
+
+=item my $xml = $dom->backup_get_xml_description($flags);
+
+Returns the C<< <domainbackup> >> document of the backup that is
+running, with what libvirt filled in. Throws a L<Sys::Virt::Error> with
+code C<ERR_NO_DOMAIN_BACKUP> when none runs. C<$flags> must be 0.
+
+=back
+
+=head2 Block jobs
+
+A block job works on the chain of images behind one disk of a running
+domain, while the guest keeps using it: pulling the data of backing
+files into the top image, committing an overlay's data down into its
+base, or copying the disk to a new image. A disk is named by its target
+(C<vda>) or its source path. One job at a time runs on a disk; a pull or
+a commit below the top ends by itself, while a copy and an active commit
+(of the top image) keep mirroring the guest's writes once they have
+caught up (C<cur> equals C<end>) until C<abort_block_job> ends them,
+with C<BLOCK_JOB_ABORT_PIVOT> switching the disk to the new image.
+Bandwidths are in MiB/s unless the C<*_BANDWIDTH_BYTES> flag of the
+call says bytes/s; 0 means no limit.
+
+=over 4
+
+=item my $info = $dom->get_block_job_info($disk, $flags);
+
+Returns a hash reference describing the job on C<$disk>: C<type> (a
+C<BLOCK_JOB_TYPE_*> constant), C<bandwidth>, and the progress as C<cur>
+out of C<end> (in units of the job's choosing). All four are 0 when no
+job runs. C<BLOCK_JOB_INFO_BANDWIDTH_BYTES> in C<$flags> reports the
+bandwidth in bytes/s.
+
+=item $dom->set_block_job_speed($disk, $bandwidth, $flags);
+
+Changes the bandwidth of the job on C<$disk>; C<$flags> may be
+C<BLOCK_JOB_SPEED_BANDWIDTH_BYTES>.
+
+=item $dom->abort_block_job($disk, $flags);
+
+Ends the job on C<$disk>. With C<BLOCK_JOB_ABORT_PIVOT>, a copy or
+active commit that has caught up switches the disk to its destination;
+without it the disk stays on its current image. C<BLOCK_JOB_ABORT_ASYNC>
+returns without waiting for the job to go.
+
+=item $dom->block_pull($disk, $bandwidth, $flags);
+
+Copies the data of every backing file into the top image of C<$disk>,
+which then has no backing file. C<$flags> may be
+C<BLOCK_PULL_BANDWIDTH_BYTES>.
+
+=item $dom->block_rebase($disk, $base, $bandwidth, $flags);
+
+Pulls the data of the backing files above C<$base> into the top image,
+which then has C<$base> as its backing file; with C<$base> undef, every
+backing file, as C<block_pull> does. C<$flags> takes the
+C<BLOCK_REBASE_*> constants (C<BLOCK_REBASE_COPY> turns the call into a
+copy to C<$base>, C<BLOCK_REBASE_SHALLOW>, C<BLOCK_REBASE_REUSE_EXT>,
+C<BLOCK_REBASE_RELATIVE>, C<BLOCK_REBASE_BANDWIDTH_BYTES>, ...).
+
+=item $dom->block_copy($disk, $destxml, \%params, $flags);
+
+Copies C<$disk> to the destination described by C<$destxml>, a
+C<< <disk> >> element as in the domain XML, and keeps the copy in step
+with the guest's writes until the job is ended. C<\%params>, which may
+be undef or empty, tunes the copy: C<BLOCK_COPY_BANDWIDTH> (bytes/s),
+C<BLOCK_COPY_GRANULARITY> (the size of the blocks tracked, a power of
+two) and C<BLOCK_COPY_BUF_SIZE> (bytes in flight); other keys are
+ignored. C<$flags> takes the C<BLOCK_COPY_*> flags: C<SHALLOW> (copy the
+top image only), C<REUSE_EXT>, C<TRANSIENT_JOB> (required for a
+persistent domain on QEMU) and C<SYNCHRONOUS_WRITES>.
+
+=item $dom->block_commit($disk, $base, $top, $bandwidth, $flags);
+
+Merges the data of the images from C<$top> down to (not including)
+C<$base> into C<$base>, and removes them from the chain. Undef C<$top>
+means the top image, undef C<$base> the backing file of C<$top>.
+Committing the top image needs C<BLOCK_COMMIT_ACTIVE> and then ends like
+a copy, with a pivot. The other C<BLOCK_COMMIT_*> flags are C<SHALLOW>,
+C<DELETE>, C<RELATIVE> and C<BANDWIDTH_BYTES>.
+
+  # Fold an external snapshot's overlay back into its base.
+  $dom->block_commit('vda', undef, undef, 0, Sys::Virt::Domain::BLOCK_COMMIT_ACTIVE);
+  sleep 1 until do { my $i = $dom->get_block_job_info('vda'); $i->{end} && $i->{cur} == $i->{end} };
+  $dom->abort_block_job('vda', Sys::Virt::Domain::BLOCK_JOB_ABORT_PIVOT);
+
+=back
+
 =head1 CONSTANTS
 
 Constants are called with their full name, such as
@@ -993,7 +1137,7 @@ Names of the per-disk I/O throttling parameters: bytes and operations per second
 
 =head2 Block jobs
 
-Types and outcomes of long-running disk jobs (pull, copy, commit, backup), and the flags and parameters of starting, tuning and ending them. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+Types and outcomes of long-running disk jobs (pull, copy, commit, backup), and the flags and parameters of starting, tuning and ending them, for the block job methods above.
 
 =over 4
 
@@ -1237,7 +1381,7 @@ The kinds of error a disk can report. The calls that take them are not implement
 
 =head2 Jobs
 
-Types of a domain's background job, the operations such a job performs, names of its statistics, and flags for querying and aborting it. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+Types of a domain's background job, the operations such a job performs, names of its statistics, and flags for querying and aborting it, for C<get_job_info>, C<get_job_stats> and C<abort_job>.
 
 =over 4
 
@@ -2265,7 +2409,7 @@ Names of the values in a tunable-changed event. The calls that take them are not
 
 =head2 Backups
 
-Flags for starting a backup job. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+Flags for C<backup_begin>.
 
 =over 4
 
