@@ -33,6 +33,7 @@ const PACKAGES: &[&[(&str, bridge::XsubFn)]] = &[
     domain::saving::XSUBS,
     domain::jobs::XSUBS,
     domain::block_jobs::XSUBS,
+    domain::migration::XSUBS,
     connect::saving::XSUBS,
     domain_checkpoint::XSUBS,
     domain::tuning::XSUBS,

@@ -704,6 +704,21 @@ $SPEC{"Sys::Virt::Domain::$_"} = [qw(dom flags?)] for qw(
 );
 $SPEC{"Sys::Virt::Domain::$_"} = [qw(dom flags?)] for qw(get_job_stats abort_job backup_get_xml_description);
 
+# Migration.
+%SPEC = (%SPEC,
+    'Sys::Virt::Domain::_migrate'           => [qw(dom con migparams flags?)],
+    'Sys::Virt::Domain::_migrate_to_uri'    => [qw(dom uri migparams flags?)],
+    'Sys::Virt::Domain::migrate'            => [qw(dom con migparams? flags?)],
+    'Sys::Virt::Domain::migrate_to_uri'     => [qw(dom uri migparams? flags?)],
+    'Sys::Virt::Domain::migrate2'           => [qw(dom con text? flags? text? text? ulong?)],
+    'Sys::Virt::Domain::migrate_to_uri2'    => [qw(dom uri text? text? flags? text? ulong?)],
+    'Sys::Virt::Domain::migrate_set_max_downtime' => [qw(dom ulong flags?)],
+    'Sys::Virt::Domain::migrate_set_max_speed' => [qw(dom ulong flags?)],
+    'Sys::Virt::Domain::migrate_set_compression_cache' => [qw(dom ulong flags?)],
+);
+$SPEC{"Sys::Virt::Domain::$_"} = [qw(dom flags?)] for qw(
+    migrate_get_max_downtime migrate_get_max_speed migrate_get_compression_cache migrate_start_post_copy);
+
 # Storable's hook: refuses every object, whatever it is given.
 $SPEC{"${_}::STORABLE_freeze"} = [qw(anyobj cloning?)] for qw(Sys::Virt Sys::Virt::Domain Sys::Virt::DomainSnapshot
     Sys::Virt::DomainCheckpoint);
@@ -755,6 +770,7 @@ my %GOOD = (
     disk      => sub { 'vda' },
     text      => sub { undef },
     copyparams => sub { undef },
+    migparams => sub { {} },
     ulong     => sub { 0 },
 );
 
@@ -776,6 +792,7 @@ sub inputs_for {
     return path_inputs() if $type eq 'path';
     return string_inputs() if $type =~ /^(?:disk|text)$/;
     return params_inputs(Sys::Virt::Domain::BLOCK_COPY_BANDWIDTH()) if $type eq 'copyparams';
+    return params_inputs(Sys::Virt::Domain::MIGRATE_PARAM_URI()) if $type eq 'migparams';
     return params_inputs(Sys::Virt::Domain::SAVE_PARAM_DXML()) if $type eq 'saveparams';
     return uint_inputs($type eq 'ulong' ? 64 : 32) if $type =~ /^u(?:int|long)$/;
     return xml_inputs('domainsnapshot') if $type eq 'snapxml';

@@ -994,6 +994,21 @@ number, which libvirt refuses ("invalid type 'uint' for parameter
 'buf-size', expected 'ullong'"); here it is the 64-bit number libvirt
 expects.
 
+=item migrate_to_uri2 works
+
+L<Sys::Virt::Domain/migrate_to_uri2> takes its arguments in the
+documented order (destination URI, migration URI, XML, flags, name,
+bandwidth) and migrates. The C module's always dies, calling a method
+C<_migrate_to_uri2> that does not exist (and reads the migration URI
+and the XML in the wrong order).
+
+=item A list of disks must be a list
+
+C<MIGRATE_PARAM_MIGRATE_DISKS> given as anything but an array
+reference croaks; the C module crashes with a segmentation fault. The
+other parameters must be numbers or strings as their field says, and
+the parameter hash itself a hash reference.
+
 =item Missing images in block jobs are NULL
 
 An undef C<$base> or C<$top> in C<block_rebase> and C<block_commit>
@@ -1033,7 +1048,7 @@ object other than domains and their snapshots.
 
 On domains: device changes, memory and vCPU changes and pinning,
 tuning parameters (scheduler, block I/O, memory, NUMA, interface, perf
-events), block and interface statistics, migration,
+events), block and interface statistics,
 guest agent calls, consoles and channels,
 metadata, and the other calls of
 the C module's L<Sys::Virt::Domain>.

@@ -5,6 +5,7 @@
 pub mod block_jobs;
 pub mod checkpoints;
 pub mod jobs;
+pub mod migration;
 pub mod saving;
 pub mod snapshots;
 pub mod tuning;

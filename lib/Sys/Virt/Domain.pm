@@ -38,6 +38,63 @@ sub list_snapshots {
     return @snapshots;
 }
 
+# Migration: the hash form goes straight to the XSUBs; the older
+# positional forms become the same hash of MIGRATE_PARAM_* fields.
+my $migrate_params = sub {
+    my (%given) = @_;
+    my %params;
+    for my $field (sort keys %given) {
+        $params{$field} = $given{$field} if defined $given{$field};
+    }
+    return \%params;
+};
+
+sub migrate {
+    my ($self, $destcon, @rest) = @_;
+    if (ref $rest[0] && ref $rest[0] eq 'HASH') {
+        my ($params, $flags) = @rest;
+        return $self->_migrate($destcon, $params, $flags);
+    }
+    my ($flags, $dname, $uri, $bandwidth) = @rest;
+    return $self->_migrate($destcon, $migrate_params->(
+        MIGRATE_PARAM_DEST_NAME() => $dname,
+        MIGRATE_PARAM_URI()       => $uri,
+        MIGRATE_PARAM_BANDWIDTH() => $bandwidth), $flags);
+}
+
+sub migrate2 {
+    my ($self, $destcon, $dxml, $flags, $dname, $uri, $bandwidth) = @_;
+    return $self->_migrate($destcon, $migrate_params->(
+        MIGRATE_PARAM_DEST_XML()  => $dxml,
+        MIGRATE_PARAM_DEST_NAME() => $dname,
+        MIGRATE_PARAM_URI()       => $uri,
+        MIGRATE_PARAM_BANDWIDTH() => $bandwidth), $flags);
+}
+
+sub migrate_to_uri {
+    my ($self, $desturi, @rest) = @_;
+    if (ref $rest[0] && ref $rest[0] eq 'HASH') {
+        my ($params, $flags) = @rest;
+        return $self->_migrate_to_uri($desturi, $params, $flags);
+    }
+    my ($flags, $dname, $uri, $bandwidth) = @rest;
+    return $self->_migrate_to_uri($desturi, $migrate_params->(
+        MIGRATE_PARAM_DEST_NAME() => $dname,
+        MIGRATE_PARAM_URI()       => $uri,
+        MIGRATE_PARAM_BANDWIDTH() => $bandwidth), $flags);
+}
+
+# The arguments as documented: the destination's libvirt URI, then the
+# hypervisor's own migration URI.
+sub migrate_to_uri2 {
+    my ($self, $dconnuri, $miguri, $dxml, $flags, $dname, $bandwidth) = @_;
+    return $self->_migrate_to_uri($dconnuri, $migrate_params->(
+        MIGRATE_PARAM_URI()       => $miguri,
+        MIGRATE_PARAM_DEST_XML()  => $dxml,
+        MIGRATE_PARAM_DEST_NAME() => $dname,
+        MIGRATE_PARAM_BANDWIDTH() => $bandwidth), $flags);
+}
+
 1;
 
 __END__
@@ -558,6 +615,113 @@ C<DELETE>, C<RELATIVE> and C<BANDWIDTH_BYTES>.
   $dom->block_commit('vda', undef, undef, 0, Sys::Virt::Domain::BLOCK_COMMIT_ACTIVE);
   sleep 1 until do { my $i = $dom->get_block_job_info('vda'); $i->{end} && $i->{cur} == $i->{end} };
   $dom->abort_block_job('vda', Sys::Virt::Domain::BLOCK_JOB_ABORT_PIVOT);
+
+=back
+
+=head2 Migration
+
+Migration moves a running domain to another host (another libvirt
+daemon) with hardly a pause: its memory is copied while it runs, and
+then it continues on the destination. Its disks must be reachable from
+both hosts unless they are copied too (C<MIGRATE_NON_SHARED_DISK> and
+C<MIGRATE_PARAM_MIGRATE_DISKS>). The C<MIGRATE_*> flags choose how:
+C<MIGRATE_LIVE> keeps the guest running during the copy,
+C<MIGRATE_PEER2PEER> lets the source daemon talk to the destination
+itself, C<MIGRATE_PERSIST_DEST> and C<MIGRATE_UNDEFINE_SOURCE> move the
+definition too, C<MIGRATE_UNSAFE> skips libvirt's safety checks of the
+disk setup, and so on.
+
+The parameters are a hash reference keyed by the C<MIGRATE_PARAM_*>
+names, the same for every call: C<MIGRATE_PARAM_URI> (the hypervisor's
+own migration address, such as C<tcp://192.0.2.7>),
+C<MIGRATE_PARAM_DEST_NAME> (a new name), C<MIGRATE_PARAM_DEST_XML> (the
+domain XML to use on the destination), C<MIGRATE_PARAM_PERSIST_XML>,
+C<MIGRATE_PARAM_BANDWIDTH> (MiB/s), C<MIGRATE_PARAM_BANDWIDTH_POSTCOPY>
+(bytes/s), C<MIGRATE_PARAM_GRAPHICS_URI>,
+C<MIGRATE_PARAM_LISTEN_ADDRESS>, C<MIGRATE_PARAM_DISK_PORT>,
+C<MIGRATE_PARAM_DISKS_URI>, C<MIGRATE_PARAM_COMPRESSION> and its
+C<..._MT_LEVEL>, C<..._MT_THREADS>, C<..._MT_DTHREADS> and
+C<..._XBZRLE_CACHE> tunings, C<MIGRATE_PARAM_AUTO_CONVERGE_INITIAL> and
+C<..._INCREMENT>, C<MIGRATE_PARAM_PARALLEL_CONNECTIONS>,
+C<MIGRATE_PARAM_TLS_DESTINATION>, and C<MIGRATE_PARAM_MIGRATE_DISKS>,
+an array reference of the disks (targets such as C<vda>) to copy.
+Numbers must be integers of the field's type; other keys are ignored.
+
+=over 4
+
+=item my $ddom = $dom->migrate($destcon, \%params, $flags);
+
+Migrates the domain to the host that the connection C<$destcon> (a
+L<Sys::Virt> object) talks to, and returns the domain there, a
+L<Sys::Virt::Domain> of C<$destcon>.
+
+  my $dest = Sys::Virt->new(uri => 'qemu+ssh://other.example/system');
+  my $moved = $dom->migrate($dest,
+      { Sys::Virt::Domain::MIGRATE_PARAM_BANDWIDTH() => 500 },
+      Sys::Virt::Domain::MIGRATE_LIVE | Sys::Virt::Domain::MIGRATE_PERSIST_DEST);
+
+=item my $ddom = $dom->migrate($destcon, $flags, $dname, $uri, $bandwidth);
+
+The older form of the same: C<$dname>, C<$uri> and C<$bandwidth>, when
+defined, are the C<DEST_NAME>, C<URI> and C<BANDWIDTH> parameters.
+
+=item my $ddom = $dom->migrate2($destcon, $dxml, $flags, $dname, $uri, $bandwidth);
+
+The same with a destination XML (the C<DEST_XML> parameter) as well.
+
+=item $dom->migrate_to_uri($desturi, \%params, $flags);
+
+Migrates the domain to the libvirt daemon at the URI C<$desturi> (with
+C<MIGRATE_PEER2PEER>, which the source daemon then connects to), or
+with C<MIGRATE_PARAM_URI> ... to the hypervisor itself, without a
+libvirt daemon there. Returns nothing.
+
+=item $dom->migrate_to_uri($desturi, $flags, $dname, $uri, $bandwidth);
+
+The older form, with the parameters as for C<migrate>.
+
+=item $dom->migrate_to_uri2($dconnuri, $miguri, $dxml, $flags, $dname, $bandwidth);
+
+The same with both URIs: C<$dconnuri> is the destination daemon's
+libvirt URI, C<$miguri> the migration address (the C<URI> parameter),
+C<$dxml> the destination XML.
+
+=item $dom->migrate_set_max_downtime($downtime, $flags);
+
+Sets the longest pause, in milliseconds, that the end of a live
+migration may cause; a longer one lets a busy guest's migration finish.
+C<$flags> must be 0.
+
+=item my $downtime = $dom->migrate_get_max_downtime($flags);
+
+Returns that pause in milliseconds. C<$flags> must be 0.
+
+=item $dom->migrate_set_max_speed($bandwidth, $flags);
+
+Sets the bandwidth a migration of the domain may use, in MiB/s (0: no
+limit), for a migration in progress or the next one. With
+C<MIGRATE_MAX_SPEED_POSTCOPY> in C<$flags> it sets the bandwidth of the
+post-copy phase instead.
+
+=item my $bandwidth = $dom->migrate_get_max_speed($flags);
+
+Returns that bandwidth in MiB/s (or, with C<MIGRATE_MAX_SPEED_POSTCOPY>,
+the post-copy one).
+
+=item $dom->migrate_set_compression_cache($cachesize, $flags);
+
+Sets the size, in bytes, of the cache used by XBZRLE compression of a
+migration (C<MIGRATE_COMPRESSED>). C<$flags> must be 0.
+
+=item my $cachesize = $dom->migrate_get_compression_cache($flags);
+
+Returns the size of that cache in bytes. C<$flags> must be 0.
+
+=item $dom->migrate_start_post_copy($flags);
+
+Switches a migration started with C<MIGRATE_POSTCOPY> to post-copy: the
+guest runs on the destination at once, and the memory it has not got
+yet is fetched from the source as it touches it. C<$flags> must be 0.
 
 =back
 
@@ -1959,7 +2123,7 @@ The kinds of metadata a domain can carry: description, title, or an element of a
 
 =head2 Migration
 
-Flags and parameter names for migration. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+Flags and parameter names for the migration methods.
 
 =over 4
 
