@@ -34,6 +34,7 @@ const PACKAGES: &[&[(&str, bridge::XsubFn)]] = &[
     domain::jobs::XSUBS,
     domain::block_jobs::XSUBS,
     domain::migration::XSUBS,
+    domain::files::XSUBS,
     connect::saving::XSUBS,
     domain_checkpoint::XSUBS,
     domain::tuning::XSUBS,

@@ -7,7 +7,10 @@
 # managed_save_remove), and core dumps in each format QEMU offers here,
 # checked by their magic bytes.  The caller's variables and hashes are
 # left as they were; bad arguments croak or raise Sys::Virt::Error and
-# leak no file descriptor.
+# leak no file descriptor.  Last, the calls that hand open files to
+# libvirt (fd_associate on QEMU; create_domain_with_files and
+# create_with_files, which only the test driver and LXC implement, on
+# test:///default), with file handles and descriptor numbers.
 
 use strict;
 use warnings;
@@ -219,6 +222,58 @@ isa_ok(error_of { $conn->define_save_image_xml($file1, '<domain') }, 'Sys::Virt:
 isa_ok(error_of { $dom->core_dump("$dir/no/such/dir/core") }, 'Sys::Virt::Error', 'a core dump into a missing directory');
 isa_ok(error_of { $dom->managed_save_define_xml('<domain') }, 'Sys::Virt::Error', 'malformed managed save XML');
 is(open_fds(), $fds, 'no file descriptor leaked by the failing calls');
+
+# ------------------------------------------------------------ file descriptors
+
+open(my $fh, '+>', "$dir/fd-file") or die "open: $!";
+$fds = open_fds();
+is($dom->fd_associate('vfd1', [$fh]), undef, 'fd_associate with a file handle');
+is($dom->fd_associate('vfd2', [fileno $fh], Sys::Virt::Domain::FD_ASSOCIATE_SECLABEL_WRITABLE()), undef,
+    'fd_associate with a descriptor number and a flag');
+is($dom->fd_associate('vfd3', [$fh, fileno $fh]), undef, 'fd_associate with two');
+ok(defined fileno($fh) && print({$fh} "still mine\n"), 'the handle is still open and usable');
+is(open_fds(), $fds, 'no descriptor gained or lost');
+my $closed = do { open(my $c, '<', '/dev/null') or die; close $c; $c };
+croaks_ok(sub { $dom->fd_associate('bad', [$closed]) }, qr/fd_associate: argument 'fds\[0\]' is a closed file handle/,
+    'a closed file handle');
+croaks_ok(sub { $dom->fd_associate('bad', [-1]) }, qr/fds\[0\]' must be an open file handle or a descriptor number/,
+    'a negative descriptor');
+croaks_ok(sub { $dom->fd_associate('bad', [$fh, 'three']) }, qr/fds\[1\]'/, 'a word among the descriptors');
+croaks_ok(sub { $dom->fd_associate('bad', fileno $fh) }, qr/'fds' must be an array reference/,
+    'a number instead of a list');
+croaks_ok(sub { $dom->fd_associate('bad', [undef]) }, qr/not undef/, 'undef in the list');
+isa_ok(error_of { $dom->fd_associate('bad', [1000]) }, 'Sys::Virt::Error', 'a descriptor that is not open');
+isa_ok(error_of { $dom->fd_associate('empty', []) }, 'Sys::Virt::Error', 'no descriptors at all');
+is(open_fds(), $fds, 'no descriptor leaked by the refused calls');
+error_code_is(error_of { $dom->create_with_files([$fh]) }, Sys::Virt::Error::ERR_NO_SUPPORT(),
+    'create_with_files is for containers: QEMU has no such call');
+error_code_is(error_of { $conn->create_domain_with_files($d->guest_xml('g131b', $disk), [$fh]) },
+    Sys::Virt::Error::ERR_NO_SUPPORT(), 'nor create_domain_with_files');
+
+{
+    my $test = Sys::Virt->new(uri => 'test:///default');
+    my $xml = "<domain type='test'><name>withfiles</name><memory>1024</memory><os><type>hvm</type></os></domain>";
+    my $new = $test->create_domain_with_files($xml, [$fh, fileno $fh]);
+    isa_ok($new, DOM, 'create_domain_with_files on the test driver');
+    ok($new->is_active && !$new->is_persistent, 'a running transient domain');
+    $new->destroy;
+    my $via_new = Sys::Virt::Domain->_new(connection => $test, xml => $xml, fds => []);
+    ok($via_new->is_active, 'Sys::Virt::Domain->_new with fds');
+    $via_new->destroy;
+    my $defined = $test->define_domain($xml);
+    is($defined->create_with_files([$fh]), undef, 'create_with_files starts a defined domain');
+    ok($defined->is_active, 'it runs');
+    error_code_is(error_of { $defined->create_with_files([$fh]) }, Sys::Virt::Error::ERR_INTERNAL_ERROR(),
+        'starting it twice (the test driver says so as an internal error)');
+    $defined->destroy;
+    croaks_ok(sub { $test->create_domain_with_files($xml, 'not a list') }, qr/_create_with_files: argument 'fds'/,
+        'create_domain_with_files without a list');
+    croaks_ok(sub { $defined->create_with_files([$closed]) }, qr/closed file handle/, 'create_with_files with a closed handle');
+    croaks_ok(sub { $defined->create_with_files({}) }, qr/array reference/, 'create_with_files with a hash');
+    $defined->undefine;
+}
+is(open_fds(), $fds, 'no descriptor leaked by any of it');
+close $fh;
 
 $dom->destroy;
 isa_ok(error_of { $dom->save($file1) }, 'Sys::Virt::Error', 'saving a shut-off guest');

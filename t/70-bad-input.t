@@ -598,6 +598,29 @@ sub uint_inputs {
     );
 }
 
+# Lists of file descriptors.
+sub fds_inputs {
+    return (
+        ['empty list',       sub { [] },                          'any'],
+        ['stdin',            sub { [0] },                         'any'],
+        ['a file handle',    sub { [\*STDIN] },                   'any'],
+        ['an IO::Handle',    sub { [*STDERR{IO}] },               'any'],
+        ['not open',         sub { [1000] },                      'any'],
+        ['closed handle',    sub { open(my $fh, '<', '/dev/null') or die; close $fh; [$fh] }, 'ours'],
+        ['-1',               sub { [-1] },                        'ours'],
+        ['2**40',            sub { [2**40] },                     'ours'],
+        ['1.5',              sub { [1.5] },                       'ours'],
+        ['"abc"',            sub { ['abc'] },                     'ours'],
+        ['undef item',       sub { [undef] },                     'ours'],
+        ['nested list',      sub { [[0]] },                       'ours'],
+        ['hash ref',         sub { {} },                          'ours'],
+        ['a number',         sub { 0 },                           'ours', 1],
+        ['undef',            sub { undef },                       'ours', 1],
+        ['tied item dying',  sub { my @a; tie $a[0], 'Sentinel::Tie', 'die'; \@a }, 'rethrow'],
+        ['tied dying',       sub { tied_value('die') },           'rethrow', 0, 'deref'],
+    );
+}
+
 # --------------------------------------------------------- method specs
 #
 # Parameter types: con dom snap chkp (objects; cdom: a domain with checkpoints); flags max (maxnames); domname
@@ -719,6 +742,14 @@ $SPEC{"Sys::Virt::Domain::$_"} = [qw(dom flags?)] for qw(get_job_stats abort_job
 $SPEC{"Sys::Virt::Domain::$_"} = [qw(dom flags?)] for qw(
     migrate_get_max_downtime migrate_get_max_speed migrate_get_compression_cache migrate_start_post_copy);
 
+# File descriptors.
+%SPEC = (%SPEC,
+    'Sys::Virt::create_domain_with_files'   => [qw(con domxml fds flags?)],
+    'Sys::Virt::Domain::_create_with_files' => [qw(con domxml fds flags?)],
+    'Sys::Virt::Domain::create_with_files'  => [qw(dom fds flags?)],
+    'Sys::Virt::Domain::fd_associate'       => [qw(dom text fds flags?)],
+);
+
 # Storable's hook: refuses every object, whatever it is given.
 $SPEC{"${_}::STORABLE_freeze"} = [qw(anyobj cloning?)] for qw(Sys::Virt Sys::Virt::Domain Sys::Virt::DomainSnapshot
     Sys::Virt::DomainCheckpoint);
@@ -729,7 +760,7 @@ my %MUTATES = map { $_ => 1 } qw(
     set_autostart create_snapshot _create_xml _new create_checkpoint
     save restore_domain define_save_image_xml managed_save managed_save_remove managed_save_define_xml
     core_dump core_dump_format abort_job block_pull block_rebase block_copy block_commit abort_block_job
-    backup_begin);
+    backup_begin create_with_files _create_with_files create_domain_with_files);
 
 # The good value of each parameter type.
 my %GOOD = (
@@ -771,6 +802,7 @@ my %GOOD = (
     text      => sub { undef },
     copyparams => sub { undef },
     migparams => sub { {} },
+    fds       => sub { [] },
     ulong     => sub { 0 },
 );
 
@@ -790,6 +822,7 @@ sub inputs_for {
     return string_inputs() if $type =~ /^(domname|snapname|chkpname|uri|domtype|uuidstr)$/;
     return xml_inputs('domain') if $type =~ /^d(?:om)?xml$/;
     return path_inputs() if $type eq 'path';
+    return fds_inputs() if $type eq 'fds';
     return string_inputs() if $type =~ /^(?:disk|text)$/;
     return params_inputs(Sys::Virt::Domain::BLOCK_COPY_BANDWIDTH()) if $type eq 'copyparams';
     return params_inputs(Sys::Virt::Domain::MIGRATE_PARAM_URI()) if $type eq 'migparams';

@@ -29,6 +29,11 @@ sub create_domain {
     return Sys::Virt::Domain->_new(connection => $self, xml => $xml, flags => $flags || 0);
 }
 
+sub create_domain_with_files {
+    my ($self, $xml, $fds, $flags) = @_;
+    return Sys::Virt::Domain->_new(connection => $self, xml => $xml, fds => $fds, flags => $flags || 0);
+}
+
 sub define_domain {
     my ($self, $xml, $flags) = @_;
     return Sys::Virt::Domain->_new(connection => $self, xml => $xml, nocreate => 1, flags => $flags || 0);
@@ -418,6 +423,13 @@ Creates a domain from the XML description C<$xml> and starts it at once.
 Unless it is defined as well, the domain is transient: it disappears
 when it stops. C<$flags> takes the C<Sys::Virt::Domain::START_*>
 constants.
+
+=item my $dom = $conn->create_domain_with_files($xml, \@fds, $flags);
+
+Like C<create_domain>, handing the open files in C<\@fds> (Perl file
+handles or descriptor numbers, which stay open and the caller's) to the
+domain's first process; for container drivers (LXC) and the test driver
+only. See L<Sys::Virt::Domain/Passing file descriptors>.
 
 =item my $dom = $conn->define_domain($xml, $flags);
 
@@ -1009,6 +1021,16 @@ reference croaks; the C module crashes with a segmentation fault. The
 other parameters must be numbers or strings as their field says, and
 the parameter hash itself a hash reference.
 
+=item Lists of file descriptors are checked
+
+C<create_domain_with_files>, C<Sys::Virt::Domain::create_with_files> and
+C<fd_associate> croak when the descriptors are not an array reference of
+open file handles or descriptor numbers. The C module returns nothing
+without doing anything when the argument is not a reference (even from
+C<create_domain_with_files>, which then fails to bless undef), and passes
+whatever number Perl makes of each element, so a file handle becomes
+descriptor 0.
+
 =item Missing images in block jobs are NULL
 
 An undef C<$base> or C<$top> in C<block_rebase> and C<block_commit>
@@ -1019,7 +1041,7 @@ parameter hash and C<backup_begin>'s checkpoint XML may be left out.
 =item Saving and restoring leave the caller's arguments alone
 
 Given both a file name and a hash of parameters,
-L<Sys::Virt::Domain/save> and L</restore_domain> use the file name in
+L<Sys::Virt::Domain/save> and C<restore_domain> (see L</Restoring domains>) use the file name in
 place of the hash's C<SAVE_PARAM_FILE> (and a C<$dxml> argument in place
 of C<SAVE_PARAM_DXML>) without writing to the hash. The C module stores
 the caller's own file name scalar into the hash without a reference of

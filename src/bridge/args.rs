@@ -287,6 +287,9 @@ impl<'a> Arg<'a> {
             jump(unsafe { ffi::svb_av_fetch(self.perl, self.sv, index, &mut len, &mut found) })?;
             Ok((len, found))
         };
+        // Runs the argument's get magic once (a tied scalar's FETCH), which
+        // the element fetches below do not.
+        self.referent_type()?;
         let (len, _) = fetch(-1)?;
         if len < 0 {
             return self.error("must be an array reference");

@@ -4,6 +4,7 @@
 
 pub mod block_jobs;
 pub mod checkpoints;
+pub mod files;
 pub mod jobs;
 pub mod migration;
 pub mod saving;

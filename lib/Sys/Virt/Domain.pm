@@ -23,9 +23,9 @@ sub _new {
             die "UUID must be either 16 unsigned bytes, or 32/36 hex characters long";
         }
     } elsif (exists $params{xml}) {
-        $self = $params{nocreate}
-            ? _define_xml($con, $params{xml}, $params{flags})
-            : _create($con, $params{xml}, $params{flags});
+        $self = $params{nocreate} ? _define_xml($con, $params{xml}, $params{flags})
+            : exists $params{fds}  ? _create_with_files($con, $params{xml}, $params{fds}, $params{flags})
+            :                        _create($con, $params{xml}, $params{flags});
     } else {
         die "address, id or uuid parameters are required";
     }
@@ -722,6 +722,32 @@ Returns the size of that cache in bytes. C<$flags> must be 0.
 Switches a migration started with C<MIGRATE_POSTCOPY> to post-copy: the
 guest runs on the destination at once, and the memory it has not got
 yet is fetched from the source as it touches it. C<$flags> must be 0.
+
+=back
+
+=head2 Passing file descriptors
+
+Open files can be handed to libvirt along with a call. C<\@fds> is an
+array reference of Perl file handles or descriptor numbers; the
+descriptors stay open and stay the caller's (libvirt works on copies).
+A closed handle, a negative number or anything that is not a descriptor
+croaks.
+
+=over 4
+
+=item $dom->create_with_files(\@fds, $flags);
+
+Starts the defined domain, like C<create>, handing the open files to its
+first process (the container's init, which finds them from descriptor 3
+on). Only container drivers (LXC) and the test driver implement it.
+C<$flags> takes the C<START_*> constants.
+
+=item $dom->fd_associate($name, \@fds, $flags);
+
+Hands the open files to the hypervisor under the name C<$name>, for the
+domain's configuration to refer to (a disk C<< <source fdgroup='NAME'/> >>
+on QEMU). They stay associated while the domain runs. C<$flags> takes
+C<FD_ASSOCIATE_SECLABEL_RESTORE> and C<FD_ASSOCIATE_SECLABEL_WRITABLE>.
 
 =back
 
@@ -2583,7 +2609,7 @@ Flags for C<backup_begin>.
 
 =head2 Passing file descriptors
 
-Flags for handing file descriptors to the hypervisor. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+Flags for C<fd_associate>.
 
 =over 4
 
