@@ -34,6 +34,7 @@ fn main() {
     let perl = env::var("PERL").unwrap_or_else(|_| "perl".to_string());
     println!("cargo:rerun-if-env-changed=PERL");
     println!("cargo:rerun-if-changed=src/bridge/shim.c");
+    println!("cargo:rerun-if-changed=src/bridge/layout.c");
     println!("cargo:rerun-if-changed=lib/Sys/Virt.pm");
 
     let core = PathBuf::from(perl_config(&perl, "archlibexp")).join("CORE");
@@ -54,4 +55,25 @@ fn main() {
         build.flag(flag);
     }
     build.compile("sys_virt_shim");
+
+    write_layout(&build, &perl);
+}
+
+/// Builds and runs src/bridge/layout.c with the shim's compiler and flags,
+/// and keeps what it prints (the offsets of this perl's interpreter and
+/// scalar fields) as `$OUT_DIR/perl_layout.rs`.
+fn write_layout(build: &cc::Build, perl: &str) {
+    let out_dir = PathBuf::from(env::var("OUT_DIR").unwrap());
+    let program = out_dir.join("perl-layout");
+    let compiler = build.get_compiler();
+    let mut cmd = compiler.to_command();
+    cmd.arg("src/bridge/layout.c").arg("-o").arg(&program);
+    for flag in perl_config(perl, "ldflags").split_whitespace() {
+        cmd.arg(flag);
+    }
+    let status = cmd.status().expect("cannot run the C compiler for src/bridge/layout.c");
+    assert!(status.success(), "src/bridge/layout.c does not compile against this perl");
+    let out = Command::new(&program).output().expect("cannot run the perl layout probe");
+    assert!(out.status.success(), "the perl layout probe failed");
+    std::fs::write(out_dir.join("perl_layout.rs"), out.stdout).expect("cannot write perl_layout.rs");
 }

@@ -13,7 +13,7 @@ use POSIX qw(strftime);
 use Sys::Virt;
 
 my %opt = (uri => 'test:///default');
-GetOptions(\%opt, 'uri|c=s', 'description|d=s', 'children', 'demo', 'help|h')
+GetOptions(\%opt, 'uri|c=s', 'description|d=s', 'children', 'external', 'demo', 'help|h')
     or pod2usage(-exitval => 2, -verbose => 0);
 pod2usage(-exitval => 0, -verbose => 2, -noperldoc => 1) if $opt{help};
 
@@ -24,6 +24,7 @@ my %commands = (
     revert => [1, \&revert],
     prune  => [1, \&prune],
     delete => [1, \&delete_snapshot],
+    merge  => [1, \&merge],
 );
 
 my ($domain_name, $command, @args) = @ARGV;
@@ -39,6 +40,8 @@ pod2usage(-exitval => 2, -verbose => 0, -message => '--description is only for t
     if defined $opt{description} && $command ne 'take';
 pod2usage(-exitval => 2, -verbose => 0, -message => '--children is only for delete.')
     if $opt{children} && $command ne 'delete';
+pod2usage(-exitval => 2, -verbose => 0, -message => '--external is only for take.')
+    if $opt{external} && $command ne 'take';
 
 my $ok = eval {
     my $conn = Sys::Virt->new(uri => $opt{uri});
@@ -78,8 +81,14 @@ sub take {
     $xml .= '<description>' . xml_escape($opt{description}) . '</description>'
         if defined $opt{description};
     $xml .= '</domainsnapshot>';
-    my $snap = $dom->create_snapshot($xml);
-    printf "Took snapshot '%s' of domain '%s'.\n", $snap->get_name, $dom->get_name;
+    # External: each disk goes on in a new overlay file, the old image
+    # becomes its read-only backing file; no memory is saved.
+    my $flags = $opt{external}
+        ? Sys::Virt::DomainSnapshot::CREATE_DISK_ONLY | Sys::Virt::DomainSnapshot::CREATE_ATOMIC
+        : 0;
+    my $snap = $dom->create_snapshot($xml, $flags);
+    printf "Took %ssnapshot '%s' of domain '%s'.\n", $opt{external} ? 'external ' : '',
+        $snap->get_name, $dom->get_name;
 }
 
 sub revert {
@@ -108,6 +117,57 @@ sub delete_snapshot {
         $snap->delete;
         printf "Deleted snapshot '%s'.\n", $name;
     }
+}
+
+# Merges the newest external snapshot back: each disk's overlay (the active
+# image) is committed into the image below it, the disk switches back to
+# that image, and the snapshot's record goes. The data written since the
+# snapshot stays; what the snapshot preserved is gone.
+sub merge {
+    my ($dom, $name) = @_;
+    my $snap = $dom->get_snapshot_by_name($name);
+    die "snapshot '$name' is not the current one: only the newest external snapshot can be merged\n"
+        unless $snap->is_current;
+    my @disks = $snap->get_xml_description =~ m{<disk\s+name=['"]([^'"]+)['"][^>]*\bsnapshot=['"]external['"]}g;
+    die "snapshot '$name' has no external disk snapshots\n" unless @disks;
+    die "merging needs the domain running\n" unless $dom->is_active;
+    for my $disk (@disks) {
+        my ($top, $base) = disk_chain($dom, $disk);
+        die "disk '$disk' has no backing image to merge into\n" unless defined $base;
+        $dom->block_commit($disk, $base, $top, 0, Sys::Virt::Domain::BLOCK_COMMIT_ACTIVE);
+        wait_for_job($dom, $disk, sub { $_[0]{end} > 0 && $_[0]{cur} == $_[0]{end} });
+        $dom->abort_block_job($disk, Sys::Virt::Domain::BLOCK_JOB_ABORT_PIVOT);
+        wait_for_job($dom, $disk, sub { !$_[0]{type} });
+    }
+    my $parent = eval { $snap->get_parent };
+    $snap->delete(Sys::Virt::DomainSnapshot::DELETE_METADATA_ONLY);
+    printf "Merged snapshot '%s' into %s (disks: %s).\n", $name,
+        $parent ? sprintf("its parent '%s'", $parent->get_name) : 'the base images', join(', ', @disks);
+}
+
+# The files of a disk's active image and of the image below it, from the
+# domain's XML: <disk> ... <source file=TOP/> ... <target dev=DISK/>, with
+# <backingStore> ... <source file=BASE/> inside.
+sub disk_chain {
+    my ($dom, $disk) = @_;
+    for my $xml ($dom->get_xml_description =~ m{(<disk\b.*?</disk>)}gs) {
+        next unless $xml =~ m{<target\s+dev=['"]\Q$disk\E['"]};
+        my ($top) = $xml =~ m{<source\s+file=['"]([^'"]+)['"]};
+        my ($backing) = $xml =~ m{<backingStore\b[^>]*>(.*?)</backingStore>}s;
+        my ($base) = defined $backing ? $backing =~ m{<source\s+file=['"]([^'"]+)['"]} : ();
+        return ($top, $base);
+    }
+    die "the domain has no disk '$disk'\n";
+}
+
+# Polls a disk's block job until $done says so, for at most a minute.
+sub wait_for_job {
+    my ($dom, $disk, $done) = @_;
+    for (1 .. 600) {
+        return if $done->($dom->get_block_job_info($disk) || {});
+        select(undef, undef, undef, 0.1);
+    }
+    die "the block job on '$disk' did not finish within a minute\n";
 }
 
 # A small tree to look at and experiment with:
@@ -199,10 +259,11 @@ snapshot-tree.pl - show and manage the snapshot tree of a libvirt domain
 =head1 SYNOPSIS
 
   snapshot-tree.pl [--uri URI] DOMAIN [tree]
-  snapshot-tree.pl [--uri URI] DOMAIN take NAME [--description TEXT]
+  snapshot-tree.pl [--uri URI] DOMAIN take NAME [--description TEXT] [--external]
   snapshot-tree.pl [--uri URI] DOMAIN revert NAME
   snapshot-tree.pl [--uri URI] DOMAIN prune NAME
   snapshot-tree.pl [--uri URI] DOMAIN delete NAME [--children]
+  snapshot-tree.pl [--uri URI] DOMAIN merge NAME
   snapshot-tree.pl --demo test [COMMAND ...]
   snapshot-tree.pl --help
 
@@ -232,7 +293,9 @@ current snapshot is marked with C<*>.
 =item take NAME
 
 Takes a snapshot called NAME. It becomes a child of the current snapshot
-and the new current snapshot.
+and the new current snapshot. With C<--external>, the snapshot is of the
+disks only and external: each disk continues in a new overlay file and
+its former image, left as it was, becomes the overlay's backing file.
 
 =item revert NAME
 
@@ -247,6 +310,15 @@ Deletes every snapshot below NAME and keeps NAME itself.
 
 Deletes the snapshot NAME. Its children move up to NAME's parent, unless
 C<--children> is given, which deletes them too.
+
+=item merge NAME
+
+Merges the external snapshot NAME, which must be the current one, into
+its parent: on the running domain, each disk's overlay is committed into
+the image below it (a block commit of the active layer), the disk
+switches back to that image, and the snapshot's record is deleted. What
+was written since the snapshot stays; the state the snapshot preserved
+is gone. This is the usual end of working on an external snapshot.
 
 =back
 
@@ -266,6 +338,10 @@ With C<take>: the snapshot's description.
 =item --children
 
 With C<delete>: delete the snapshot's descendants as well.
+
+=item --external
+
+With C<take>: an external snapshot of the disks only (see C<take>).
 
 =item --demo
 

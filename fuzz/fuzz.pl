@@ -111,6 +111,13 @@ sub rand_number {
     return int(rand(2**62)) * pick(1, -1);
 }
 
+# Typed parameter names the test driver knows, so that parameter hashes
+# reach the conversion of their values.
+my @FIELDS = qw(weight hard_limit soft_limit swap_hard_limit device_weight numa_mode numa_nodeset
+                inbound.average outbound.peak total_bytes_sec total_bytes_sec_max group_name cmt
+                poll_max_ns poll_grow thread_pool_min sev-secret sev-secret-set-address
+                user-name unix-user-id process-id);
+
 sub rand_value {
     my ($depth) = @_;
     $depth //= 0;
@@ -122,6 +129,7 @@ sub rand_value {
     if ($r < 0.85) {
         return $depth > 1 ? [] : pick([], {}, [map { rand_value($depth + 1) } 1 .. int rand 4],
                                       { map { (rand_string() => rand_value($depth + 1)) } 1 .. int rand 3 },
+                                      { map { (pick(@FIELDS) => rand_value($depth + 1)) } 1 .. 1 + int rand 4 },
                                       \rand_value($depth + 1), sub { rand_value(2) }, \*STDOUT, qr/x/);
     }
     if ($r < 0.9) {

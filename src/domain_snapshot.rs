@@ -1,19 +1,20 @@
 //! Sys::Virt::DomainSnapshot: one snapshot of a domain.
 
-use virt::domain_snapshot::DomainSnapshot as VirtSnapshot;
-
-use crate::bridge::{CText, Flags, Handles, Obj, Texts};
+use crate::bridge::{CText, Flags, Handles, Obj, Owned, Texts};
+use crate::libvirt::args::c_string;
 use crate::libvirt::kinds::{Domain, DomainSnapshot};
 use crate::libvirt::lists::{collect_names, list_all, MaxNames};
 use crate::libvirt::ret;
 
 crate::xsubs! { "Sys::Virt::DomainSnapshot";
-    fn _lookup_by_name(dom: Obj<Domain>, name: String, flags: Flags) -> Result<VirtSnapshot> {
-        Ok(virt::domain::Domain::lookup_snapshot_by_name(&dom, &name, flags.0)?)
+    fn _lookup_by_name(dom: Obj<Domain>, name: String, flags: Flags) -> Result<Owned<DomainSnapshot>> {
+        // SAFETY: a lookup returns a new reference or NULL.
+        unsafe { ret::object(virt_sys::virDomainSnapshotLookupByName(dom.raw(), c_string(&name).as_ptr(), flags.0)) }
     }
 
-    fn _create_xml(dom: Obj<Domain>, xml: String, flags: Flags) -> Result<VirtSnapshot> {
-        Ok(dom.create_snapshot_xml(&xml, flags.0)?)
+    fn _create_xml(dom: Obj<Domain>, xml: String, flags: Flags) -> Result<Owned<DomainSnapshot>> {
+        // SAFETY: returns a new reference or NULL.
+        unsafe { ret::object(virt_sys::virDomainSnapshotCreateXML(dom.raw(), c_string(&xml).as_ptr(), flags.0)) }
     }
 
     fn get_name(domss: Obj<DomainSnapshot>) -> Result<CText> {
@@ -26,28 +27,30 @@ crate::xsubs! { "Sys::Virt::DomainSnapshot";
         unsafe { ret::owned_text(virt_sys::virDomainSnapshotGetXMLDesc(domss.raw(), flags.0)) }
     }
 
+    // SAFETY (every call below): a live snapshot, held by the argument.
+
     fn delete(domss: Obj<DomainSnapshot>, flags: Flags) -> Result<()> {
-        Ok(domss.delete(flags.0)?)
+        ret::done(unsafe { virt_sys::virDomainSnapshotDelete(domss.raw(), flags.0) })
     }
 
     fn revert_to(domss: Obj<DomainSnapshot>, flags: Flags) -> Result<()> {
-        Ok(domss.revert(flags.0)?)
+        ret::done(unsafe { virt_sys::virDomainRevertToSnapshot(domss.raw(), flags.0) })
     }
 
-    fn get_parent(domss: Obj<DomainSnapshot>, flags: Flags) -> Result<VirtSnapshot> {
-        Ok(domss.parent(flags.0)?)
+    fn get_parent(domss: Obj<DomainSnapshot>, flags: Flags) -> Result<Owned<DomainSnapshot>> {
+        unsafe { ret::object(virt_sys::virDomainSnapshotGetParent(domss.raw(), flags.0)) }
     }
 
     fn is_current(domss: Obj<DomainSnapshot>, flags: Flags) -> Result<bool> {
-        Ok(domss.is_current(flags.0)?)
+        ret::boolean(unsafe { virt_sys::virDomainSnapshotIsCurrent(domss.raw(), flags.0) })
     }
 
     fn has_metadata(domss: Obj<DomainSnapshot>, flags: Flags) -> Result<bool> {
-        Ok(domss.has_metadata(flags.0)?)
+        ret::boolean(unsafe { virt_sys::virDomainSnapshotHasMetadata(domss.raw(), flags.0) })
     }
 
-    fn num_of_child_snapshots(domss: Obj<DomainSnapshot>, flags: Flags) -> Result<u32> {
-        Ok(domss.num_children(flags.0)?)
+    fn num_of_child_snapshots(domss: Obj<DomainSnapshot>, flags: Flags) -> Result<i32> {
+        ret::non_negative(unsafe { virt_sys::virDomainSnapshotNumChildren(domss.raw(), flags.0) })
     }
 
     fn list_child_snapshot_names(domss: Obj<DomainSnapshot>, maxnames: MaxNames, flags: Flags) -> Result<Texts> {

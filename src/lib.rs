@@ -27,6 +27,7 @@ use bridge::{Constant, Perl, CV};
 /// Every package's XSUBs, registered at boot.
 const PACKAGES: &[&[(&str, bridge::XsubFn)]] = &[
     connect::XSUBS,
+    connect::node::XSUBS,
     domain::XSUBS,
     domain::snapshots::XSUBS,
     domain::checkpoints::XSUBS,
@@ -37,9 +38,13 @@ const PACKAGES: &[&[(&str, bridge::XsubFn)]] = &[
     domain::files::XSUBS,
     connect::saving::XSUBS,
     domain_checkpoint::XSUBS,
+    domain::stats::XSUBS,
     domain::tuning::XSUBS,
     domain_snapshot::XSUBS,
 ];
+
+/// libvirt's error handler: errors are read from the thread's last error.
+unsafe extern "C" fn ignore_error(_data: *mut std::os::raw::c_void, _error: virt_sys::virErrorPtr) {}
 
 /// Called by XSLoader when `Sys::Virt` loads.
 ///
@@ -48,8 +53,10 @@ const PACKAGES: &[&[(&str, bridge::XsubFn)]] = &[
 #[no_mangle]
 pub unsafe extern "C" fn boot_Sys__Virt(perl: Perl, cv: *mut CV) {
     let ax = bridge::boot_begin(perl, cv, libvirt::kinds::KINDS);
-    // Errors reach Perl as Sys::Virt::Error objects; libvirt must not also print them.
-    virt::error::clear_error_callback();
+    // Errors reach Perl as Sys::Virt::Error objects; libvirt must not also
+    // print them.
+    // SAFETY: a handler that ignores every error, set before any call.
+    virt_sys::virSetErrorFunc(std::ptr::null_mut(), Some(ignore_error));
     for table in PACKAGES {
         for &(name, xsub) in table.iter() {
             bridge::register_xsub(perl, name, xsub);

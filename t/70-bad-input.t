@@ -513,6 +513,93 @@ sub bool_inputs {
     );
 }
 
+# A hash reference of typed parameters.
+package Sentinel::TieHash {
+    sub TIEHASH { return bless {}, shift }
+    sub FETCH { die "SENTINEL tied hash FETCH died\n" }
+    sub EXISTS { die "SENTINEL tied hash EXISTS died\n" }
+    sub STORE { }
+    sub FIRSTKEY { return undef }
+}
+package main;
+
+sub params_inputs {
+    my @fields = qw(weight cpu_shares hard_limit soft_limit device_weight numa_mode numa_nodeset
+                    inbound.average total_bytes_sec group_name cmt poll_max_ns poll_grow thread_pool_min
+                    sev-secret sev-secret-set-address shm_pages_to_scan user-name unix-user-id process-id);
+    return (
+        ['undef',              sub { undef },                        'ours', 1],
+        ['empty hash',         sub { {} },                           'any'],
+        ['unknown keys',       sub { { bogus => 1, '' => 2, "\x{263a}" => 3 } }, 'any'],
+        ['every field 0',      sub { +{ map { $_ => 0 } @fields } }, 'any'],
+        ['every field "abc"',  sub { +{ map { $_ => 'abc' } @fields } }, 'any'],
+        ['every field 1.5',    sub { +{ map { $_ => 1.5 } @fields } }, 'any'],
+        ['every field -1',     sub { +{ map { $_ => -1 } @fields } }, 'any'],
+        ['every field 2**64',  sub { +{ map { $_ => 2**64 } @fields } }, 'any'],
+        ['every field digits x100', sub { +{ map { $_ => '9' x 100 } @fields } }, 'any'],
+        ['every field undef',  sub { +{ map { $_ => undef } @fields } }, 'any'],
+        ['every field a ref',  sub { +{ map { $_ => [] } @fields } }, 'any'],
+        ['every field an object', sub { my $c = $_[0]{con}; +{ map { $_ => $c } @fields } }, 'any'],
+        ['every field a NUL string', sub { +{ map { $_ => "a\0b" } @fields } }, 'any'],
+        ['every field 1 MB',   sub { my $v = 'm' x (1 << 20); +{ map { $_ => $v } @fields } }, 'any'],
+        ['every field tied dying', sub { my %h; for my $f (@fields) { $h{$f} = 0; tie $h{$f}, 'Sentinel::Tie', 'die' } \%h }, 'any'],
+        ['every field overloaded dying', sub { +{ map { $_ => Sentinel::Overload->new('die') } @fields } }, 'any'],
+        ['tied hash dying',    sub { tie my %h, 'Sentinel::TieHash'; \%h }, 'any'],
+        ['10k keys',           sub { +{ map { ("k$_" => $_) } 1 .. 10_000 } }, 'any'],
+        ['blessed hash',       sub { bless { weight => 1 }, 'Some::Class' }, 'any'],
+        ['array ref',          sub { [weight => 1] },                'ours'],
+        ['string',             sub { 'weight=1' },                   'ours'],
+        ['number',             sub { 42 },                           'ours'],
+        ['scalar ref',         sub { \1 },                           'ours'],
+        ['code ref',           sub { sub { {} } },                   'ours'],
+        ['an object',          sub { $_[0]{dom} },                   'ours'],
+        ['tied dying',         sub { tied_value('die') },            'rethrow', 0, 'deref'],
+    );
+}
+
+# A host CPU or cell: a number, -1 or 2**64-1 for all.
+sub hostpart_inputs {
+    return (
+        ['undef',      sub { undef },          'any', 1],
+        ['0',          sub { 0 },              'any', 1],
+        ['-1',         sub { -1 },             'any'],
+        ['2**64-1',    sub { ~0 },             'any'],
+        ['2**31-1',    sub { 2**31 - 1 },      'any'],
+        ['-2',         sub { -2 },             'any'],
+        ['2**31',      sub { 2**31 },          'ours'],
+        ['-2**31-1',   sub { -2**31 - 1 },     'ours'],
+        ['2**64',      sub { 2**64 },          'ours'],
+        ['1.5',        sub { 1.5 },            'ours'],
+        ['"abc"',      sub { 'abc' },          'ours'],
+        ['array ref',  sub { [] },             'ours'],
+        ['tied dying', sub { tied_value('die') }, 'rethrow', 0, 'deref'],
+    );
+}
+
+# get_all_domain_stats's list of domains.
+sub domlist_inputs {
+    return (
+        ['undef',             sub { undef },                         'any', 1],
+        ['empty list',        sub { [] },                            'any'],
+        ['the domain',        sub { [$_[0]{dom}] },                  'any'],
+        ['the domain x1000',  sub { [($_[0]{dom}) x 1000] },         'any'],
+        ['stale domains',     sub { [$_[0]{dom_undefined}, $_[0]{dom_gone}, $_[0]{dom_orphan}] }, 'any'],
+        ['a number',          sub { [$_[0]{dom}, 12345] },           'ours'],
+        ['a string',          sub { ['fx-dom'] },                    'ours'],
+        ['undef item',        sub { [undef] },                       'ours'],
+        ['a connection',      sub { [$_[0]{con}] },                  'ours'],
+        ['a snapshot',        sub { [$_[0]{snap}] },                 'ours'],
+        ['forged domain',     sub { [bless \(my $x = 12345), 'Sys::Virt::Domain'] }, 'ours'],
+        ['forged live address', sub { [bless \(my $x = 0 + ${ $_[0]{dom} }), 'Sys::Virt::Domain'] }, 'ours'],
+        ['nested list',       sub { [[$_[0]{dom}]] },                'ours'],
+        ['tied item dying',   sub { my @a; tie $a[0], 'Sentinel::Tie', 'die'; \@a }, 'error'],
+        ['hash ref',          sub { {} },                            'ours'],
+        ['string',            sub { 'fx-dom' },                      'ours'],
+        ['number',            sub { 12345 },                         'ours'],
+        ['tied dying',        sub { tied_value('die') },             'rethrow', 0, 'deref'],
+    );
+}
+
 sub uuid_inputs {
     return (
         ['""',             sub { '' },                 'any', 1],
@@ -627,8 +714,11 @@ sub fds_inputs {
 # snapname chkpname uri domtype uuidstr (strings); domxml snapxml chkpxml; id; bool; uuid
 # (16 bytes or a string form); uuidbytes; anyobj (DESTROY's invocant, which
 # may be anything: DESTROY is empty);
-# con|class (an invocant that may be a class name). A trailing '?' marks
-# an optional parameter.
+# con|class (an invocant that may be a class name); params (a hash
+# reference of typed parameters); disk intf (strings); cpu period (ints);
+# u32 ncpus stats (unsigned, read as flags are); hostpart (a CPU or cell
+# number, -1 or 2**64-1 for all); domlist (undef or domain objects). A
+# trailing '?' marks an optional parameter.
 
 my %SPEC;
 $SPEC{"Sys::Virt::$_"} = ['con'] for qw(
@@ -750,6 +840,32 @@ $SPEC{"Sys::Virt::Domain::$_"} = [qw(dom flags?)] for qw(
     'Sys::Virt::Domain::fd_associate'       => [qw(dom text fds flags?)],
 );
 
+# Typed parameters: tuning, statistics, host statistics.
+$SPEC{"Sys::Virt::Domain::$_"} = ['dom'] for qw(get_scheduler_type);
+$SPEC{"Sys::Virt::Domain::$_"} = [qw(dom flags?)] for qw(
+    get_scheduler_parameters get_memory_parameters get_blkio_parameters get_numa_parameters
+    get_perf_events get_launch_security_info get_guest_vcpus memory_stats);
+$SPEC{"Sys::Virt::Domain::$_"} = [qw(dom params flags?)] for qw(
+    set_scheduler_parameters set_memory_parameters set_blkio_parameters set_numa_parameters
+    set_perf_events set_launch_security_state);
+$SPEC{"Sys::Virt::$_"} = [qw(con flags?)] for qw(get_node_memory_parameters get_node_sev_info);
+$SPEC{"Sys::Virt::$_"} = [qw(con hostpart? flags?)] for qw(get_node_cpu_stats get_node_memory_stats);
+%SPEC = (%SPEC,
+    'Sys::Virt::Domain::get_interface_parameters' => [qw(dom intf flags?)],
+    'Sys::Virt::Domain::set_interface_parameters' => [qw(dom intf params flags?)],
+    'Sys::Virt::Domain::get_block_iotune'   => [qw(dom disk flags?)],
+    'Sys::Virt::Domain::set_block_iotune'   => [qw(dom disk params flags?)],
+    'Sys::Virt::Domain::set_iothread'       => [qw(dom u32 params flags?)],
+    'Sys::Virt::Domain::get_cpu_stats'      => [qw(dom cpu ncpus flags?)],
+    'Sys::Virt::Domain::block_stats'        => [qw(dom disk flags?)],
+    'Sys::Virt::Domain::interface_stats'    => [qw(dom intf)],
+    'Sys::Virt::Domain::set_memory_stats_period' => [qw(dom period flags?)],
+    'Sys::Virt::Domain::get_guest_info'     => [qw(dom flags? flags?)],
+    'Sys::Virt::set_node_memory_parameters' => [qw(con params flags?)],
+    'Sys::Virt::set_identity'               => [qw(con params flags?)],
+    'Sys::Virt::get_all_domain_stats'       => [qw(con stats domlist? flags?)],
+);
+
 # Storable's hook: refuses every object, whatever it is given.
 $SPEC{"${_}::STORABLE_freeze"} = [qw(anyobj cloning?)] for qw(Sys::Virt Sys::Virt::Domain Sys::Virt::DomainSnapshot
     Sys::Virt::DomainCheckpoint);
@@ -804,6 +920,15 @@ my %GOOD = (
     migparams => sub { {} },
     fds       => sub { [] },
     ulong     => sub { 0 },
+    params    => sub { {} },
+    intf      => sub { 'vnet0' },
+    cpu       => sub { 0 },
+    ncpus     => sub { 1 },
+    period    => sub { 0 },
+    u32       => sub { 1 },
+    stats     => sub { 0 },
+    hostpart  => sub { undef },
+    domlist   => sub { undef },
 );
 
 sub inputs_for {
@@ -835,6 +960,12 @@ sub inputs_for {
     return uuid_inputs() if $type =~ /^uuid/;
     return credlist_inputs() if $type eq 'credlist';
     return callback_inputs() if $type eq 'callback';
+    return params_inputs() if $type eq 'params';
+    return hostpart_inputs() if $type eq 'hostpart';
+    return domlist_inputs() if $type eq 'domlist';
+    return string_inputs() if $type =~ /^(disk|intf)$/;
+    return int_inputs() if $type =~ /^(cpu|period)$/;
+    return flags_inputs() if $type =~ /^(u32|ncpus|stats)$/;
     return map { [$_->[0], $_->[1], 'any', $_->[3], $_->[4]] } flags_inputs() if $type eq 'cloning';
     die "no inputs for type $type";
 }

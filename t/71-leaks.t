@@ -158,6 +158,66 @@ no_leak('explicit DESTROY, twice, then drop', 100_000, sub {
     $d->DESTROY;
 });
 
+# ------------------------------------------------------ typed parameters
+
+my @tp_doms = map {
+    $con->define_domain("<domain type='test'><name>leak-tp-$_</name><memory>1024</memory><os><type>hvm</type></os></domain>")
+} 1 .. 3;
+$_->create for @tp_doms[0, 1];
+
+# Every set reads the current parameters first: string fields among them
+# (device_weight, numa_nodeset, group_name) exercise both the strings
+# libvirt hands over and the ones we pass in.
+no_leak('set typed parameters (numbers and strings)', 10_000, sub {
+    $dom->set_memory_parameters({ hard_limit => 4_000_000_000, soft_limit => 3_000_000_000 });
+    $dom->set_blkio_parameters({ weight => 500, device_weight => '/dev/sda,100' });
+    $dom->set_numa_parameters({ numa_nodeset => '0-1' });
+    $dom->set_block_iotune('vda', { total_bytes_sec => 10, total_bytes_sec_max => 20, group_name => "grp-\x{263a}" });
+    $dom->set_interface_parameters('testnet0', { 'inbound.average' => 3_000_000_000 });
+    $dom->set_perf_events({ cmt => 1 });
+    $dom->set_scheduler_parameters({ weight => 10 });
+});
+
+no_leak('get typed parameters', 30_000, sub {
+    my $m = $dom->get_memory_parameters;
+    my $b = $dom->get_blkio_parameters;
+    my $t = $dom->get_block_iotune('vda');
+    my $p = $dom->get_perf_events;
+    my $s = $dom->get_scheduler_parameters;
+});
+
+no_leak('domain and host statistics', 30_000, sub {
+    my $b = $dom->block_stats('vda');
+    my $i = $dom->interface_stats('testnet0');
+    my $m = $dom->memory_stats;
+    my @c = $dom->get_cpu_stats(0, 0);
+    my @t = $dom->get_cpu_stats(-1, 1);
+    my $n = $con->get_node_cpu_stats;
+});
+
+no_leak('get_all_domain_stats over several domains', 30_000, sub {
+    my @all = $con->get_all_domain_stats(0);
+    my @some = $con->get_all_domain_stats(0, [$dom, @tp_doms]);
+});
+
+no_leak('typed parameter values croaking', 30_000, sub {
+    eval { $dom->set_memory_parameters({ hard_limit => 'lots' }) };
+    eval { $dom->set_blkio_parameters({ weight => 1, device_weight => [] }) };
+    eval { $dom->set_iothread(1, { poll_grow => -1 }) };
+    eval { $con->set_identity({ 'user-name' => 'x', 'unix-user-id' => 1.5 }) };
+    eval { $con->get_all_domain_stats(0, [$dom, 12345]) };
+});
+
+no_leak('typed parameter calls failing in libvirt', 30_000, sub {
+    eval { $dom->get_block_iotune('nosuch') };
+    eval { $dom->set_launch_security_state({ 'sev-secret' => 'x' }) };
+    eval { $con->set_identity({ 'user-name' => 'x' }) };
+    eval { $dom->get_guest_info };
+});
+
+$_->destroy for grep { $_->is_active } @tp_doms;
+$_->undefine for @tp_doms;
+
 # ------------------------------------------------------- failing calls
 
 no_leak('libvirt errors (Sys::Virt::Error objects)', 100_000, sub {

@@ -495,6 +495,89 @@ changing the state the domain will be restored in.
 
 =back
 
+=head2 Host statistics and tuning
+
+=over 4
+
+=item my $stats = $conn->get_node_cpu_stats($cpu, $flags);
+
+Returns the host's CPU time counters, in nanoseconds, as a hash with
+C<kernel>, C<user>, C<idle> and C<iowait> (and C<intr> or
+C<utilization> where the platform reports them). C<$cpu> is a CPU number,
+or C<Sys::Virt::NODE_CPU_STATS_ALL_CPUS> (the default) for the sum over
+all CPUs. C<$flags> must be 0.
+
+=item my $stats = $conn->get_node_memory_stats($cell, $flags);
+
+Returns the host's memory counters, in KiB, as a hash with C<total>,
+C<free>, C<buffers> and C<cached>. C<$cell> is a NUMA cell number, or
+C<Sys::Virt::NODE_MEMORY_STATS_ALL_CELLS> (the default) for the whole
+host. C<$flags> must be 0.
+
+=item my $params = $conn->get_node_memory_parameters($flags);
+
+Returns the host's shared memory (KSM) tuning as a hash of typed
+parameters, such as C<shm_pages_to_scan>, C<shm_sleep_millisecs> and
+C<shm_pages_shared> (see L</Shared memory tuning>). Values keep their
+type, as for the domain tuning methods (L<Sys::Virt::Domain/Tuning>).
+C<$flags> must be 0.
+
+=item $conn->set_node_memory_parameters($params, $flags);
+
+Changes shared memory tuning. The fields and their types are those the
+host reports; other keys are ignored, and a value that does not suit its
+field croaks naming it. C<$flags> must be 0.
+
+=item my $info = $conn->get_node_sev_info($flags);
+
+Returns the host's AMD SEV capabilities as a hash, with keys such as
+C<pdh>, C<cert-chain>, C<cbitpos> and C<reduced-phys-bits> (see
+L</AMD SEV>). C<$flags> must be 0.
+
+=back
+
+=head2 Domain statistics
+
+=over 4
+
+=item my @records = $conn->get_all_domain_stats($stats, \@domains, $flags);
+
+Returns statistics of many domains in one call: one hash reference per
+domain, C<< { dom => $domain, data => \%stats } >>, where C<$domain> is a
+L<Sys::Virt::Domain> object and C<%stats> a flat hash of typed values with
+keys such as C<state.state>, C<cpu.time>, C<balloon.current>,
+C<vcpu.0.time> or C<block.0.rd.bytes>. C<$stats> selects the groups with
+the C<Sys::Virt::Domain::STATS_*> constants (0 asks for every group the
+driver has). C<\@domains> is a list of domain objects to report on; undef
+(the default) or an empty list means every domain of the connection,
+filtered by the C<Sys::Virt::Domain::GET_ALL_STATS_*> constants in
+C<$flags>. An entry of C<\@domains> that is not a domain object croaks
+naming its position.
+
+  use Sys::Virt;
+
+  my $conn = Sys::Virt->new(uri => 'test:///default');
+  for my $rec ($conn->get_all_domain_stats(Sys::Virt::Domain::STATS_STATE)) {
+      printf "%s: state %d\n", $rec->{dom}->get_name, $rec->{data}{'state.state'};
+  }
+
+=back
+
+=head2 Acting for another client
+
+=over 4
+
+=item $conn->set_identity(\%identity, $flags);
+
+Tells the daemon who the client really is, for a privileged proxy that
+opens connections on behalf of others. The keys are C<user-name>,
+C<group-name>, C<sasl-user-name>, C<x509-distinguished-name> and
+C<selinux-context> (strings), C<unix-user-id>, C<unix-group-id> and
+C<process-time> (unsigned 64-bit numbers) and C<process-id> (a signed
+64-bit number); other keys are ignored (the L</Client identity> constants name them). C<$flags> must be 0.
+
+=back
+
 =head1 CONSTANTS
 
 The constants are functions in the package they belong to, called with
@@ -849,6 +932,18 @@ Perl's "Use of uninitialized value" warning, and libvirt decides what an
 empty name or document means. Character strings are passed to libvirt as
 UTF-8.
 
+=item Parameter hashes
+
+The methods that take a hash reference of libvirt's typed parameters
+(C<set_memory_parameters>, C<set_identity> and the like) read only the
+keys they know, without iterating over the hash, and ignore the others.
+Each value must suit its field's type: integers (a number without a
+fraction, or a string of decimal digits, read exactly even beyond 2**53)
+within the field's range, numbers for floating-point fields, strings for
+string fields, any true or false value for booleans. Anything else,
+including undef and references, croaks with a message naming the method
+and the field, and nothing is sent to libvirt.
+
 =item Objects
 
 The object a method is called on must be a genuine object of the right
@@ -1049,6 +1144,61 @@ its own, so the variable is freed while the caller still uses it, and it
 crashes when the hash argument is not a hash reference; here that
 croaks.
 
+=item Typed parameters keep their type
+
+In the hashes of typed parameters (C<get_memory_parameters>,
+C<get_all_domain_stats> and the like), unsigned 32-bit values of 2**31
+and more are returned as the positive numbers they are; the C module
+returns them negative.
+
+=item Typed parameter values are checked
+
+The setters croak, naming the method and the field, when a value does
+not suit its field (see L</ARGUMENTS>). The C module converts whatever
+it is given: a reference becomes its memory address, undef and
+non-numeric strings become 0, fractions are truncated, and numbers out
+of range wrap around, and the result is sent to libvirt. Boolean fields
+(C<set_perf_events>) are read with Perl's idea of truth, as
+C<set_autostart> is; the C module reads an integer, so C<'yes'> meant
+off.
+
+=item Typed parameter setters do not leak
+
+The C module loses a copy of every string field it sets, and of every
+string field of the current parameters that the caller does not set.
+
+=item Typed parameters are fetched in one call
+
+Where libvirt's call fills at most as many entries as it is given
+(memory, block I/O, NUMA and interface parameters, C<block_stats>, the
+host's memory parameters), the getters ask once with room for as many
+entries as the remote protocol carries, and again only when that was
+not enough. The C module asks for the count first and then for the
+values, two round trips on a remote connection. Disk throttling
+(C<get_block_iotune>) and the host's CPU and memory counters still take
+two calls: the remote protocol's limit for the first grew between
+libvirt releases, and the host driver accepts no other size than its
+count for the others.
+
+=item C<get_all_domain_stats> frees its records and checks its domains
+
+The C module never frees the hashes it returns, and crashes when the
+domain list holds something other than domain objects (a number, a
+string, a forged object). Here every entry is checked, and a bad one
+croaks naming its position.
+
+=item C<get_cpu_stats> returns one hash per CPU
+
+The C module returns as many hashes as there are statistics per CPU
+rather than one per CPU asked for, so that with two statistics and four
+CPUs only the first two CPUs are reported. For the totals
+(C<$start_cpu> -1) it allocates room for the per-CPU statistics only, so
+C<system_time> goes missing, and returns a second hash read from
+uninitialized memory. Here the result has one hash per CPU (a single
+hash for the totals), and an C<$ncpus> beyond the host's CPUs is cut to
+them rather than sizing a buffer from it (the C module tries to allocate
+C<$ncpus> times the statistics and dies for large values).
+
 =back
 
 =head1 NOT YET IMPLEMENTED
@@ -1061,16 +1211,14 @@ snapshot and checkpoint API. Still missing, compared with Sys::Virt 9.0.0:
 
 =item *
 
-On connections: events and close callbacks, keepalive, identities, streams, CPU comparison and
-baselines, host statistics and tuning (free memory, CPU and memory
-stats, huge pages, suspend), domain capabilities, domain statistics, native config conversion, and every
-object other than domains and their snapshots.
+On connections: events and close callbacks, keepalive, streams, CPU comparison and
+baselines, free memory, huge pages and host suspend, domain
+capabilities, native config
+conversion, and every object other than domains and their snapshots.
 
 =item *
 
 On domains: device changes, memory and vCPU changes and pinning,
-tuning parameters (scheduler, block I/O, memory, NUMA, interface, perf
-events), block and interface statistics,
 guest agent calls, consoles and channels,
 metadata, and the other calls of
 the C module's L<Sys::Virt::Domain>.

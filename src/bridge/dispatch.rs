@@ -57,10 +57,7 @@ pub unsafe fn dispatch<R: IntoReturn>(
     body: impl FnOnce(&Args) -> Result<R>,
 ) {
     let failure: Option<Error> = {
-        let mut entry = std::mem::MaybeUninit::<ffi::Entry>::uninit();
-        ffi::svb_xs_enter(perl, entry.as_mut_ptr());
-        // SAFETY: svb_xs_enter fills every field.
-        let entry = entry.assume_init();
+        let entry = super::layout::xs_enter(perl);
         let (ax, items) = (entry.ax, entry.items);
         let args = Args { perl, base: entry.base, items, sub_name, first: Known { kind: entry.kind, handle: entry.handle, inner: entry.inner } };
         if (items as usize) < required || items as usize > params.len() {

@@ -51,8 +51,7 @@ pub struct Scalar {
     pub referent: *mut SV,
 }
 
-/// What `svb_xs_enter` found on entry to an XSUB.
-#[repr(C)]
+/// What the entry of an XSUB found (bridge/layout.rs).
 pub struct Entry {
     pub base: *mut *mut SV,
     pub ax: i32,
@@ -61,6 +60,18 @@ pub struct Entry {
     pub handle: *mut c_void,
     pub inner: *mut SV,
     pub kind: u16,
+}
+
+extern "C" {
+    /// The vtable of our objects' magic (only its address matters).
+    static svb_vtbl: u8;
+}
+
+/// The address that tells our magic from anyone else's.
+#[inline(always)]
+pub fn object_vtable() -> *const c_void {
+    // Only the static's address is taken, which needs no unsafe.
+    std::ptr::addr_of!(svb_vtbl) as *const c_void
 }
 
 extern "C" {
@@ -81,7 +92,6 @@ extern "C" {
         s: *const c_char,
     );
 
-    pub fn svb_xs_enter(perl: Perl, entry: *mut Entry);
     pub fn svb_return_slots(perl: Perl, ax: i32, n: isize, slots: *mut *mut *mut SV) -> c_int;
     pub fn svb_return(perl: Perl, ax: i32, n: isize);
     pub fn svb_return_iv(perl: Perl, ax: i32, v: isize);

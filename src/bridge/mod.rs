@@ -2,6 +2,8 @@
 //! only those above it in this list:
 //!
 //! - `ffi` (with `shim.c`): the C shim over Perl's API macros;
+//! - `layout` (with `layout.c`, run at build time): the per-call XSUB entry
+//!   and scalar returns, in Rust, at offsets taken from this perl;
 //! - `sv`: a Perl value held by Rust;
 //! - `error`: why an XSUB failed;
 //! - `object`: libvirt handles inside Perl objects, by kind;
@@ -14,6 +16,7 @@
 //! kinds come in as a table at boot.
 
 mod ffi;
+mod layout;
 mod sv;
 mod error;
 mod object;

@@ -43,7 +43,8 @@ static int svb_mg_dup(pTHX_ MAGIC *mg, CLONE_PARAMS *param)
     return 0;
 }
 
-static MGVTBL svb_vtbl = {
+/* Not static: the Rust side compares magic with it (bridge/layout.rs). */
+MGVTBL svb_vtbl = {
     NULL, NULL, NULL, NULL, svb_mg_free, NULL, svb_mg_dup, NULL
 };
 
@@ -149,29 +150,6 @@ typedef struct {
     SV *inner;
     U16 kind;
 } svb_entry;
-
-/* dXSARGS, plus a first look at ST(0). */
-void svb_xs_enter(pTHX_ svb_entry *entry)
-{
-    dXSARGS;
-    PERL_UNUSED_VAR(sp);
-    entry->ax = ax;
-    entry->items = items;
-    entry->base = &ST(0);
-    entry->handle = NULL;
-    entry->inner = NULL;
-    entry->kind = 0;
-    if (items > 0 && !SvGMAGICAL(ST(0)) && SvROK(ST(0))) {
-        SV *inner = SvRV(ST(0));
-        MAGIC *mg;
-        if (SvTYPE(inner) == SVt_PVMG && (mg = SvMAGIC(inner)) && mg->mg_virtual == &svb_vtbl
-            && mg->mg_type == PERL_MAGIC_ext && mg->mg_ptr) {
-            entry->handle = mg->mg_ptr;
-            entry->inner = inner;
-            entry->kind = mg->mg_private;
-        }
-    }
-}
 
 /* Room for n return values from ST(0) on; *slots gets the address of
  * ST(0). Returns 0, or the JMPENV code of perl's croak when the stack

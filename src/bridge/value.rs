@@ -5,6 +5,7 @@ use std::os::raw::{c_char, c_int};
 
 use super::error::Error;
 use super::ffi::{self, Perl, SV};
+use super::layout;
 use super::object::{AnyOwned, Handle, Handles, ObjectList, Owned, ERROR_KIND};
 use super::sv::OwnedSv;
 
@@ -66,6 +67,7 @@ impl CText {
         CText { text, owned: true }
     }
 
+    #[inline(always)]
     pub fn bytes(&self) -> &[u8] {
         // SAFETY: promised by the constructors.
         unsafe { CStr::from_ptr(self.text) }.to_bytes()
@@ -251,6 +253,7 @@ macro_rules! scalar_returns {
             fn into_return(self) -> Ret {
                 Ret::One(self.into_value())
             }
+            #[inline(always)]
             unsafe fn push(self, $perl: Perl, $ax: i32) -> Result<(), Error> {
                 let $v = self;
                 $push;
@@ -260,15 +263,15 @@ macro_rules! scalar_returns {
     )*};
 }
 scalar_returns! {
-    i32 => |v, perl, ax| ffi::svb_return_iv(perl, ax, v as isize);
-    i64 => |v, perl, ax| ffi::svb_return_iv(perl, ax, v as isize);
-    u32 => |v, perl, ax| ffi::svb_return_uv(perl, ax, v as usize);
-    u64 => |v, perl, ax| ffi::svb_return_uv(perl, ax, v as usize);
-    bool => |v, perl, ax| ffi::svb_return_iv(perl, ax, v as isize);
-    String => |v, perl, ax| ffi::svb_return_pv(perl, ax, v.as_ptr() as *const c_char, v.len(), !v.is_ascii() as c_int);
+    i32 => |v, perl, ax| layout::return_iv(perl, ax, v as isize);
+    i64 => |v, perl, ax| layout::return_iv(perl, ax, v as isize);
+    u32 => |v, perl, ax| layout::return_uv(perl, ax, v as usize);
+    u64 => |v, perl, ax| layout::return_uv(perl, ax, v as usize);
+    bool => |v, perl, ax| layout::return_iv(perl, ax, v as isize);
+    String => |v, perl, ax| layout::return_pv(perl, ax, v.as_bytes(), !v.is_ascii());
     CText => |v, perl, ax| {
         let bytes = v.bytes();
-        ffi::svb_return_pv(perl, ax, bytes.as_ptr() as *const c_char, bytes.len(), text_is_utf8(bytes) as c_int)
+        layout::return_pv(perl, ax, bytes, text_is_utf8(bytes))
     };
 }
 

@@ -4,11 +4,14 @@
 
 pub mod auth;
 pub mod saving;
+pub mod node;
 
 use auth::Auth;
-use crate::bridge::{Arg, Code, Flags, Handles, Hash, List, Obj, Owned, Texts};
+use crate::bridge::{Arg, CText, Code, Flags, Handles, Hash, List, Obj, Owned, Texts};
+use crate::libvirt::args::{c_opt, c_string};
 use crate::libvirt::kinds::{Connect, Domain};
 use crate::libvirt::lists::{collect_ids, collect_names, list_all, MaxNames};
+use crate::libvirt::ret;
 
 crate::xsubs! { "Sys::Virt";
     fn _open(name: Option<String>, flags: Flags) -> Result<Owned<Connect>> {
@@ -24,51 +27,73 @@ crate::xsubs! { "Sys::Virt";
         Ok(List(crate::bridge::object_classes().iter().map(|c| c.to_string_lossy().into_owned()).collect()))
     }
 
-    fn get_uri(con: Obj<Connect>) -> Result<String> {
-        Ok(con.uri()?)
+    fn get_uri(con: Obj<Connect>) -> Result<CText> {
+        // SAFETY: libvirt hands the string over.
+        unsafe { ret::owned_text(virt_sys::virConnectGetURI(con.raw())) }
     }
 
-    fn get_type(con: Obj<Connect>) -> Result<String> {
-        Ok(con.driver_type()?)
+    fn get_type(con: Obj<Connect>) -> Result<CText> {
+        // SAFETY: the driver's name is a static string of libvirt's.
+        unsafe { ret::borrowed_text(virt_sys::virConnectGetType(con.raw())) }
     }
 
-    fn _get_conn_version(con: Obj<Connect>) -> Result<u32> {
-        Ok(con.hyp_version()?)
+    fn _get_conn_version(con: Obj<Connect>) -> Result<u64> {
+        let mut version: std::os::raw::c_ulong = 0;
+        // SAFETY: the out-parameter is ours.
+        ret::non_negative(unsafe { virt_sys::virConnectGetVersion(con.raw(), &mut version) })?;
+        Ok(version as u64)
     }
 
-    fn _get_library_version() -> Result<u32> {
-        Ok(virt::connect::Connect::version()?)
+    fn _get_library_version() -> Result<u64> {
+        let mut version: std::os::raw::c_ulong = 0;
+        // SAFETY: the out-parameter is ours; no connection is needed.
+        ret::non_negative(unsafe { virt_sys::virGetVersion(&mut version, std::ptr::null(), std::ptr::null_mut()) })?;
+        Ok(version as u64)
     }
 
-    fn _get_conn_library_version(con: Obj<Connect>) -> Result<u32> {
-        Ok(con.lib_version()?)
+    fn _get_conn_library_version(con: Obj<Connect>) -> Result<u64> {
+        let mut version: std::os::raw::c_ulong = 0;
+        // SAFETY: the out-parameter is ours.
+        ret::non_negative(unsafe { virt_sys::virConnectGetLibVersion(con.raw(), &mut version) })?;
+        Ok(version as u64)
     }
 
-    fn get_hostname(con: Obj<Connect>) -> Result<String> {
-        Ok(con.hostname()?)
+    fn get_hostname(con: Obj<Connect>) -> Result<CText> {
+        // SAFETY: libvirt hands the string over.
+        unsafe { ret::owned_text(virt_sys::virConnectGetHostname(con.raw())) }
     }
 
-    fn get_max_vcpus(con: Obj<Connect>, domtype: Option<String>) -> Result<u32> {
-        Ok(con.max_vcpus(domtype.as_deref())?)
+    fn get_max_vcpus(con: Obj<Connect>, domtype: Option<String>) -> Result<i32> {
+        let domtype = domtype.as_deref().map(c_string);
+        // SAFETY: the type string (or NULL) outlives the call.
+        ret::non_negative(unsafe { virt_sys::virConnectGetMaxVcpus(con.raw(), c_opt(&domtype)) })
     }
 
     fn is_alive(con: Obj<Connect>) -> Result<bool> {
-        Ok(con.is_alive()?)
+        // SAFETY: a live connection.
+        ret::boolean(unsafe { virt_sys::virConnectIsAlive(con.raw()) })
     }
 
     fn is_secure(con: Obj<Connect>) -> Result<bool> {
-        Ok(con.is_secure()?)
+        // SAFETY: a live connection.
+        ret::boolean(unsafe { virt_sys::virConnectIsSecure(con.raw()) })
     }
 
     fn is_encrypted(con: Obj<Connect>) -> Result<bool> {
-        Ok(con.is_encrypted()?)
+        // SAFETY: a live connection.
+        ret::boolean(unsafe { virt_sys::virConnectIsEncrypted(con.raw()) })
     }
 
     fn get_node_info(con: Obj<Connect>) -> Result<Hash> {
-        let info = con.node_info()?;
+        // SAFETY: a plain C struct that libvirt fills in.
+        let mut info: virt_sys::virNodeInfo = unsafe { std::mem::zeroed() };
+        // SAFETY: the out-parameter is ours.
+        ret::non_negative(unsafe { virt_sys::virNodeGetInfo(con.raw(), &mut info) })?;
+        // The model is a fixed-size array, NUL-terminated unless it fills it.
+        let model: Vec<u8> = info.model.iter().take_while(|&&c| c != 0).map(|&c| c as u8).collect();
         Ok(Hash::new()
-            .with("model", info.model)
-            .with("memory", info.memory)
+            .with("model", String::from_utf8_lossy(&model).into_owned())
+            .with("memory", info.memory as u64)
             .with("cpus", info.cpus)
             .with("mhz", info.mhz)
             .with("nodes", info.nodes)
@@ -77,12 +102,14 @@ crate::xsubs! { "Sys::Virt";
             .with("threads", info.threads))
     }
 
-    fn get_capabilities(con: Obj<Connect>) -> Result<String> {
-        Ok(con.capabilities()?)
+    fn get_capabilities(con: Obj<Connect>) -> Result<CText> {
+        // SAFETY: libvirt hands the document over.
+        unsafe { ret::owned_text(virt_sys::virConnectGetCapabilities(con.raw())) }
     }
 
-    fn num_of_domains(con: Obj<Connect>) -> Result<u32> {
-        Ok(con.num_of_domains()?)
+    fn num_of_domains(con: Obj<Connect>) -> Result<i32> {
+        // SAFETY: a live connection.
+        ret::non_negative(unsafe { virt_sys::virConnectNumOfDomains(con.raw()) })
     }
 
     fn list_domain_ids(con: Obj<Connect>, maxids: MaxNames) -> Result<List<i32>> {
@@ -93,8 +120,9 @@ crate::xsubs! { "Sys::Virt";
         Ok(List(collect_ids(maxids, &count, list)?))
     }
 
-    fn num_of_defined_domains(con: Obj<Connect>) -> Result<u32> {
-        Ok(con.num_of_defined_domains()?)
+    fn num_of_defined_domains(con: Obj<Connect>) -> Result<i32> {
+        // SAFETY: a live connection.
+        ret::non_negative(unsafe { virt_sys::virConnectNumOfDefinedDomains(con.raw()) })
     }
 
     fn list_defined_domain_names(con: Obj<Connect>, maxnames: MaxNames) -> Result<Texts> {

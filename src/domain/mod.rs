@@ -9,18 +9,20 @@ pub mod jobs;
 pub mod migration;
 pub mod saving;
 pub mod snapshots;
+pub mod stats;
 pub mod tuning;
 
 use std::os::raw::c_int;
 
 use crate::bridge::{CText, Flags, Hash, List, Obj, Owned, Value};
-use crate::libvirt::args::RawUuid;
+use crate::libvirt::args::{c_string, RawUuid};
 use crate::libvirt::kinds::{Connect, Domain};
 use crate::libvirt::ret;
 
 crate::xsubs! { "Sys::Virt::Domain";
-    fn _lookup_by_name(con: Obj<Connect>, name: String) -> Result<virt::domain::Domain> {
-        Ok(con.lookup_domain_by_name(&name)?)
+    fn _lookup_by_name(con: Obj<Connect>, name: String) -> Result<Owned<Domain>> {
+        // SAFETY: a lookup returns a new reference or NULL.
+        unsafe { ret::object(virt_sys::virDomainLookupByName(con.raw(), c_string(&name).as_ptr())) }
     }
 
     fn _lookup_by_id(con: Obj<Connect>, id: i32) -> Result<Owned<Domain>> {
@@ -33,21 +35,28 @@ crate::xsubs! { "Sys::Virt::Domain";
         unsafe { ret::object(virt_sys::virDomainLookupByUUID(con.raw(), uuid.0.as_ptr())) }
     }
 
-    fn _lookup_by_uuid_string(con: Obj<Connect>, uuid: String) -> Result<virt::domain::Domain> {
-        Ok(con.lookup_domain_by_uuid_string(&uuid)?)
+    fn _lookup_by_uuid_string(con: Obj<Connect>, uuid: String) -> Result<Owned<Domain>> {
+        // SAFETY: as above.
+        unsafe { ret::object(virt_sys::virDomainLookupByUUIDString(con.raw(), c_string(&uuid).as_ptr())) }
     }
 
     /// Without flags this is virDomainDefineXML, which older daemons
     /// understand and whose name appears in libvirt's messages.
-    fn _define_xml(con: Obj<Connect>, xml: String, flags: Flags) -> Result<virt::domain::Domain> {
-        if flags.0 == 0 {
-            return Ok(con.define_domain_xml(&xml)?);
+    fn _define_xml(con: Obj<Connect>, xml: String, flags: Flags) -> Result<Owned<Domain>> {
+        let xml = c_string(&xml);
+        // SAFETY: a define returns a new reference or NULL.
+        unsafe {
+            ret::object(if flags.0 == 0 {
+                virt_sys::virDomainDefineXML(con.raw(), xml.as_ptr())
+            } else {
+                virt_sys::virDomainDefineXMLFlags(con.raw(), xml.as_ptr(), flags.0)
+            })
         }
-        Ok(con.define_domain_xml_flags(&xml, flags.0)?)
     }
 
-    fn _create(con: Obj<Connect>, xml: String, flags: Flags) -> Result<virt::domain::Domain> {
-        Ok(con.create_domain_xml(&xml, flags.0)?)
+    fn _create(con: Obj<Connect>, xml: String, flags: Flags) -> Result<Owned<Domain>> {
+        // SAFETY: a create returns a new reference or NULL.
+        unsafe { ret::object(virt_sys::virDomainCreateXML(con.raw(), c_string(&xml).as_ptr(), flags.0)) }
     }
 
     fn get_name(dom: Obj<Domain>) -> Result<CText> {
@@ -57,7 +66,9 @@ crate::xsubs! { "Sys::Virt::Domain";
 
     /// -1 for an inactive domain, as the C module answers.
     fn get_id(dom: Obj<Domain>) -> Result<i64> {
-        Ok(dom.id().map_or(-1, i64::from))
+        // SAFETY: a live domain; (unsigned) -1 means it has no id.
+        let id = unsafe { virt_sys::virDomainGetID(dom.raw()) };
+        Ok(if id == u32::MAX { -1 } else { i64::from(id) })
     }
 
     fn get_uuid(dom: Obj<Domain>) -> Result<Value> {
@@ -66,11 +77,13 @@ crate::xsubs! { "Sys::Virt::Domain";
     }
 
     fn get_uuid_string(dom: Obj<Domain>) -> Result<String> {
-        Ok(dom.uuid_string()?)
+        // SAFETY: libvirt fills the buffer.
+        ret::uuid_string(|buf| unsafe { virt_sys::virDomainGetUUIDString(dom.raw(), buf) })
     }
 
-    fn get_os_type(dom: Obj<Domain>) -> Result<String> {
-        Ok(dom.os_type()?)
+    fn get_os_type(dom: Obj<Domain>) -> Result<CText> {
+        // SAFETY: libvirt hands the string over.
+        unsafe { ret::owned_text(virt_sys::virDomainGetOSType(dom.raw())) }
     }
 
     fn get_xml_description(dom: Obj<Domain>, flags: Flags) -> Result<CText> {
@@ -79,13 +92,16 @@ crate::xsubs! { "Sys::Virt::Domain";
     }
 
     fn get_info(dom: Obj<Domain>) -> Result<Hash> {
-        let info = dom.info()?;
+        // SAFETY: a plain C struct that libvirt fills in.
+        let mut info: virt_sys::virDomainInfo = unsafe { std::mem::zeroed() };
+        // SAFETY: the out-parameter is ours.
+        ret::done(unsafe { virt_sys::virDomainGetInfo(dom.raw(), &mut info) })?;
         Ok(Hash::new()
-            .with("state", info.state.to_raw())
-            .with("maxMem", info.max_mem)
-            .with("memory", info.memory)
-            .with("nrVirtCpu", info.nr_virt_cpu)
-            .with("cpuTime", info.cpu_time))
+            .with("state", info.state as i32)
+            .with("maxMem", info.maxMem as u64)
+            .with("memory", info.memory as u64)
+            .with("nrVirtCpu", info.nrVirtCpu)
+            .with("cpuTime", info.cpuTime))
     }
 
     /// (state, reason)
@@ -97,58 +113,64 @@ crate::xsubs! { "Sys::Virt::Domain";
         Ok(List(vec![state, reason]))
     }
 
+    // SAFETY (every call below): a live domain, held by the argument.
+
     fn is_active(dom: Obj<Domain>) -> Result<bool> {
-        Ok(dom.is_active()?)
+        ret::boolean(unsafe { virt_sys::virDomainIsActive(dom.raw()) })
     }
 
     fn is_persistent(dom: Obj<Domain>) -> Result<bool> {
-        Ok(dom.is_persistent()?)
+        ret::boolean(unsafe { virt_sys::virDomainIsPersistent(dom.raw()) })
     }
 
     fn is_updated(dom: Obj<Domain>) -> Result<bool> {
-        Ok(dom.is_updated()?)
+        ret::boolean(unsafe { virt_sys::virDomainIsUpdated(dom.raw()) })
     }
 
     fn create(dom: Obj<Domain>, flags: Flags) -> Result<()> {
-        dom.create_with_flags(flags.0)?;
-        Ok(())
+        ret::done(unsafe { virt_sys::virDomainCreateWithFlags(dom.raw(), flags.0) })
     }
 
     fn destroy(dom: Obj<Domain>, flags: Flags) -> Result<()> {
-        Ok(dom.destroy_flags(flags.0)?)
+        ret::done(unsafe { virt_sys::virDomainDestroyFlags(dom.raw(), flags.0) })
     }
 
     fn shutdown(dom: Obj<Domain>, flags: Flags) -> Result<()> {
-        Ok(dom.shutdown_flags(flags.0)?)
+        ret::done(unsafe { virt_sys::virDomainShutdownFlags(dom.raw(), flags.0) })
     }
 
     fn reboot(dom: Obj<Domain>, flags: Flags) -> Result<()> {
-        Ok(dom.reboot(flags.0)?)
+        ret::done(unsafe { virt_sys::virDomainReboot(dom.raw(), flags.0) })
     }
 
     fn suspend(dom: Obj<Domain>) -> Result<()> {
-        Ok(dom.suspend()?)
+        ret::done(unsafe { virt_sys::virDomainSuspend(dom.raw()) })
     }
 
     fn resume(dom: Obj<Domain>) -> Result<()> {
-        Ok(dom.resume()?)
+        ret::done(unsafe { virt_sys::virDomainResume(dom.raw()) })
     }
 
     fn undefine(dom: Obj<Domain>, flags: Flags) -> Result<()> {
-        Ok(dom.undefine_flags(flags.0)?)
+        ret::done(unsafe { virt_sys::virDomainUndefineFlags(dom.raw(), flags.0) })
     }
 
     fn get_autostart(dom: Obj<Domain>) -> Result<bool> {
-        Ok(dom.autostart()?)
+        let mut autostart: c_int = 0;
+        ret::done(unsafe { virt_sys::virDomainGetAutostart(dom.raw(), &mut autostart) })?;
+        Ok(autostart != 0)
     }
 
     fn set_autostart(dom: Obj<Domain>, autostart: bool) -> Result<()> {
-        dom.set_autostart(autostart)?;
-        Ok(())
+        ret::done(unsafe { virt_sys::virDomainSetAutostart(dom.raw(), autostart as c_int) })
     }
 
     fn get_max_memory(dom: Obj<Domain>) -> Result<u64> {
-        Ok(dom.max_memory()?)
+        // 0 is libvirt's failure value here.
+        match unsafe { virt_sys::virDomainGetMaxMemory(dom.raw()) } {
+            0 => Err(ret::last_error()),
+            kib => Ok(kib as u64),
+        }
     }
 
     /// -1 where libvirt cannot tell (an inactive domain on some drivers),

@@ -1,14 +1,15 @@
 //! Sys::Virt::Domain, snapshots: taking, finding and listing a domain's
 //! snapshots (the snapshots themselves are Sys::Virt::DomainSnapshot).
 
-use crate::bridge::{Flags, Handles, Obj, Texts};
+use crate::bridge::{Flags, Handles, Obj, Owned, Texts};
 use crate::libvirt::kinds::{Domain, DomainSnapshot};
 use crate::libvirt::lists::{collect_names, list_all, MaxNames};
 use crate::libvirt::ret;
 
 crate::xsubs! { "Sys::Virt::Domain";
-    fn num_of_snapshots(dom: Obj<Domain>, flags: Flags) -> Result<u32> {
-        Ok(dom.num_snapshots(flags.0)?)
+    fn num_of_snapshots(dom: Obj<Domain>, flags: Flags) -> Result<i32> {
+        // SAFETY: a live domain.
+        ret::non_negative(unsafe { virt_sys::virDomainSnapshotNum(dom.raw(), flags.0) })
     }
 
     fn list_snapshot_names(dom: Obj<Domain>, maxnames: MaxNames, flags: Flags) -> Result<Texts> {
@@ -29,15 +30,18 @@ crate::xsubs! { "Sys::Virt::Domain";
         ret::boolean(unsafe { virt_sys::virDomainHasCurrentSnapshot(dom.raw(), flags.0) })
     }
 
-    fn current_snapshot(dom: Obj<Domain>, flags: Flags) -> Result<virt::domain_snapshot::DomainSnapshot> {
-        Ok(dom.current_snapshot(flags.0)?)
+    fn current_snapshot(dom: Obj<Domain>, flags: Flags) -> Result<Owned<DomainSnapshot>> {
+        // SAFETY: returns a new reference or NULL.
+        unsafe { ret::object(virt_sys::virDomainSnapshotCurrent(dom.raw(), flags.0)) }
     }
 
-    fn get_snapshot_by_name(dom: Obj<Domain>, name: String, flags: Flags) -> Result<virt::domain_snapshot::DomainSnapshot> {
-        Ok(virt::domain::Domain::lookup_snapshot_by_name(&dom, &name, flags.0)?)
+    /// The same lookup as `Sys::Virt::DomainSnapshot::_lookup_by_name`.
+    fn get_snapshot_by_name(dom: Obj<Domain>, name: String, flags: Flags) -> Result<Owned<DomainSnapshot>> {
+        crate::domain_snapshot::_lookup_by_name(dom, name, flags)
     }
 
-    fn create_snapshot(dom: Obj<Domain>, xml: String, flags: Flags) -> Result<virt::domain_snapshot::DomainSnapshot> {
-        Ok(dom.create_snapshot_xml(&xml, flags.0)?)
+    /// The same call as `Sys::Virt::DomainSnapshot::_create_xml`.
+    fn create_snapshot(dom: Obj<Domain>, xml: String, flags: Flags) -> Result<Owned<DomainSnapshot>> {
+        crate::domain_snapshot::_create_xml(dom, xml, flags)
     }
 }

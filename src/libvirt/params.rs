@@ -10,9 +10,11 @@
 //! - [`Params::fetch`]: the usual protocol of the getters that fill a
 //!   buffer we give: ask with NULL and a count of 0 to learn the count,
 //!   allocate, then ask again to fill it;
-//! - [`Params::fetch_sized`]: one call with a buffer of a fixed size, for
+//! - [`Params::fetch_sized`]: one call with a buffer of a known size, for
 //!   the getters that fill at most as many entries as they are given and
-//!   report how many they filled (one round trip on remote connections);
+//!   report how many they filled; [`Params::fetch_capped`]: the same with
+//!   the most the remote protocol carries, so that a remote connection
+//!   makes one round trip instead of two;
 //! - [`Params::receive`] / [`Params::adopt`]: arrays that libvirt allocates
 //!   and hands over (`virDomainGetPerfEvents`, `virDomainGetGuestInfo`...);
 //! - [`Params::new`] and the `add` calls, or [`Params::from_fields`] /
@@ -91,6 +93,14 @@ impl Type {
 /// A static schema: each field a setter knows, with its type. Names come
 /// from `virt_sys` constants (`virt_sys::VIR_MIGRATE_PARAM_URI`).
 pub type Fields = [(&'static CStr, Type)];
+
+/// What an empty array points to.
+struct Empty(virTypedParameter);
+// SAFETY: never written (libvirt's setters only read their array, and
+// read none of it with a count of 0).
+unsafe impl Sync for Empty {}
+// SAFETY: an all-zero entry is an unused slot.
+static EMPTY: Empty = Empty(unsafe { std::mem::zeroed() });
 
 /// One owned array of typed parameters.
 pub struct Params {
@@ -182,20 +192,45 @@ impl Params {
         Params::fetch_sized(count, get)
     }
 
-    pub fn len(&self) -> usize {
-        self.len as usize
+    /// One call with a buffer of `cap` entries (the most a remote
+    /// daemon's protocol carries for this call), falling back to the
+    /// count protocol only when the buffer came back full, in case a
+    /// local driver has more.
+    pub fn fetch_capped(cap: c_int, mut get: impl FnMut(virTypedParameterPtr, &mut c_int) -> c_int) -> Result<Params> {
+        let first = Params::fetch_sized(cap, &mut get)?;
+        if first.len < cap {
+            return Ok(first);
+        }
+        let mut count: c_int = 0;
+        non_negative(get(std::ptr::null_mut(), &mut count))?;
+        if count <= cap {
+            return Ok(first);
+        }
+        drop(first);
+        Params::fetch_sized(count, get)
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
+    /// Passes the array to a libvirt call that reads it, `call(array,
+    /// count)`, returning 0 or -1 with libvirt's error.
+    /// An empty array still goes as a valid pointer: libvirt refuses NULL
+    /// even with a count of 0, and the C module's setters with no field to
+    /// change succeed.
+    pub fn pass(&self, call: impl FnOnce(virTypedParameterPtr, c_int) -> c_int) -> Result<()> {
+        non_negative(call(self.as_ptr(), self.len)).map(|_| ())
     }
 
-    /// The array for a libvirt call that reads it.
+    /// The array for a libvirt call that reads it; never NULL (an empty
+    /// array is a pointer to an unused slot, which libvirt never reads).
     pub fn as_ptr(&self) -> virTypedParameterPtr {
+        if self.ptr.is_null() {
+            return std::ptr::addr_of!(EMPTY.0) as virTypedParameterPtr;
+        }
         self.ptr
     }
 
-    /// The number of entries, for a libvirt call.
+    /// The number of entries, for a libvirt call that takes the array
+    /// without returning an int (which `pass` needs).
+    #[allow(dead_code)]
     pub fn count(&self) -> c_int {
         self.len
     }

@@ -26,6 +26,11 @@ pub fn non_null<T>(ptr: *mut T) -> Result<*mut T> {
     }
 }
 
+/// A call whose only result is success or failure.
+pub fn done(ret: c_int) -> Result<()> {
+    non_negative(ret).map(drop)
+}
+
 /// 0 or 1 as a boolean (`virDomainIsActive` and friends).
 pub fn boolean(ret: c_int) -> Result<bool> {
     Ok(non_negative(ret)? != 0)

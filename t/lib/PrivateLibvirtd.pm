@@ -181,11 +181,14 @@ sub start {
         -d $target or croak "cannot create mount point $target: $!";
     }
 
-    _write("$dir/etc/qemu.conf", <<'EOF');
+    # No cgroups unless asked for (cgroup_controllers => [qw(cpu memory)]):
+    # guests then need nothing of the host's cgroup setup.
+    my $cgroups = join ', ', map { qq{"$_"} } @{ $opt{cgroup_controllers} || [] };
+    _write("$dir/etc/qemu.conf", <<"EOF");
 user = "root"
 group = "root"
 security_driver = "none"
-cgroup_controllers = [ ]
+cgroup_controllers = [ $cgroups ]
 dynamic_ownership = 0
 remember_owner = 0
 EOF

@@ -88,6 +88,27 @@ for my $round (1 .. $rounds) {
     $b->delete;
     $a->delete(Sys::Virt::DomainSnapshot::DELETE_CHILDREN());
 
+    # ---- typed parameters and statistics
+    $own->set_memory_parameters({ hard_limit => 4_000_000_000, soft_limit => '9007199254740993' });
+    $own->set_blkio_parameters({ weight => 300, device_weight => '/dev/sda,100' });
+    $dom->set_block_iotune('vda', { total_bytes_sec => 10, total_bytes_sec_max => 20, group_name => "g\x{263a}" });
+    $own->set_perf_events({ cmt => 1 });
+    my @tp = ($own->get_scheduler_type, $own->get_scheduler_parameters, $own->get_memory_parameters,
+              $own->get_blkio_parameters, $own->get_numa_parameters, $own->get_perf_events,
+              $dom->get_block_iotune('vda'), $dom->block_stats('vda'), $own->memory_stats,
+              $dom->get_interface_parameters('testnet0'), $dom->interface_stats('testnet0'),
+              $own->get_cpu_stats(-1, 1), $own->get_cpu_stats(0, 0), $con->get_node_cpu_stats,
+              $con->get_all_domain_stats(0), $con->get_all_domain_stats(0, [$own, $dom]));
+    my @tp_errors = (
+        fails { $own->set_memory_parameters({ hard_limit => 'lots' }) },
+        fails { $own->set_blkio_parameters({ weight => 1, device_weight => [] }) },
+        fails { $own->set_memory_parameters({ bogus => 1 }) },
+        fails { $con->set_identity({ 'user-name' => 'x', 'unix-user-id' => 1 }) },
+        fails { $con->get_all_domain_stats(0, [$own, 12345]) },
+        fails { $own->get_guest_info },
+        fails { my %h = (hard_limit => 0); tie $h{hard_limit}, 'Dying'; $own->set_memory_parameters(\%h) },
+    );
+
     # ---- failures
     my @errors = (
         fails { $con->get_domain_by_name('no-such-domain') },

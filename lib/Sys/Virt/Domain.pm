@@ -751,6 +751,197 @@ C<FD_ASSOCIATE_SECLABEL_RESTORE> and C<FD_ASSOCIATE_SECLABEL_WRITABLE>.
 
 =back
 
+=head2 Tuning
+
+These methods read and change the resources a domain is given. The
+getters return a hash reference of libvirt's typed parameters, field
+name => value, whose fields depend on the driver and its version (the
+constants in L</Memory>, L</Block I/O weights>, L</Block I/O
+throttling>, L</Network bandwidth>, L</NUMA>, L</Scheduler> and
+L</Performance events> name the common ones). Values keep their type:
+integers come back as numbers (unsigned ones never negative, 64-bit ones
+without loss), booleans as 1 or 0, strings as character strings.
+
+The setters take a hash reference of the fields to change and leave the
+others alone. Most learn which fields exist, and their types, by reading
+the current parameters first: a key the driver does not report is
+ignored, as it is by the C module. A value that does not suit its field
+(a string or a fraction for an integer field, a number out of the
+field's range, a reference, undef) croaks with a message naming the
+method and the field, for example C<Sys::Virt::Domain::set_memory_parameters:
+parameter 'hard_limit' must be an integer, not 'lots'>; nothing is sent
+to libvirt then. C<$flags> takes the L</Scope of changes> constants
+(C<AFFECT_LIVE>, C<AFFECT_CONFIG>) unless said otherwise.
+
+=over 4
+
+=item my $name = $dom->get_scheduler_type();
+
+Returns the name of the host scheduler that runs the domain's CPUs, such
+as C<posix> for QEMU or C<fair> for the test driver.
+
+=item my $params = $dom->get_scheduler_parameters($flags);
+
+Returns the scheduler's parameters, such as C<cpu_shares>,
+C<vcpu_period> and C<vcpu_quota>. Without C<$flags> libvirt's older
+call is used, which every driver has.
+
+=item $dom->set_scheduler_parameters($params, $flags);
+
+Changes scheduler parameters; the fields and their types are those
+C<get_scheduler_parameters> reports.
+
+  $dom->set_scheduler_parameters({ cpu_shares => 2048 },
+      Sys::Virt::Domain::AFFECT_LIVE);
+
+=item my $params = $dom->get_memory_parameters($flags);
+
+Returns the memory limits: C<hard_limit>, C<soft_limit>,
+C<swap_hard_limit> and C<min_guarantee>, in KiB. An unlimited value is
+C<Sys::Virt::Domain::MEMORY_PARAM_UNLIMITED>.
+
+=item $dom->set_memory_parameters($params, $flags);
+
+Changes memory limits, for example C<< { hard_limit => 2 * 1024 * 1024 } >>.
+
+=item my $params = $dom->get_blkio_parameters($flags);
+
+Returns the block I/O weights: C<weight>, and per-device settings such
+as C<device_weight>, which are strings of C</dev/path,value> pairs
+separated by commas.
+
+=item $dom->set_blkio_parameters($params, $flags);
+
+Changes block I/O weights.
+
+=item my $params = $dom->get_numa_parameters($flags);
+
+Returns the NUMA memory policy: C<numa_mode> (a C<NUMATUNE_MEM_*>
+constant) and C<numa_nodeset> (a set of host nodes such as C<0-1>).
+
+=item $dom->set_numa_parameters($params, $flags);
+
+Changes the NUMA memory policy.
+
+=item my $params = $dom->get_interface_parameters($device, $flags);
+
+Returns the bandwidth limits of the network interface C<$device> (its
+target device name, such as C<vnet0>, or its MAC address):
+C<inbound.average>, C<inbound.peak>, C<inbound.burst>, C<inbound.floor>
+and the same for C<outbound>.
+
+=item $dom->set_interface_parameters($device, $params, $flags);
+
+Changes the bandwidth limits of C<$device>.
+
+=item my $params = $dom->get_block_iotune($disk, $flags);
+
+Returns the I/O throttling of the disk C<$disk> (its target, such as
+C<vda>, or its source path): byte and operation rates such as
+C<total_bytes_sec> and C<read_iops_sec>, their bursts, C<size_iops_sec>
+and C<group_name>.
+
+=item $dom->set_block_iotune($disk, $params, $flags);
+
+Changes the I/O throttling of C<$disk>.
+
+=item my $events = $dom->get_perf_events($flags);
+
+Returns which performance events are being counted for the domain: a
+hash of event name (the L</Performance events> constants) => 1 or 0.
+
+=item $dom->set_perf_events($events, $flags);
+
+Turns performance events on (1) or off (0).
+
+=item $dom->set_iothread($iothread, $params, $flags);
+
+Changes the polling and thread pool settings of the I/O thread numbered
+C<$iothread>.
+The fields are C<poll_max_ns> (unsigned 64-bit), C<poll_grow> and
+C<poll_shrink> (unsigned 32-bit), C<thread_pool_min> and
+C<thread_pool_max> (signed 32-bit); other keys are ignored.
+
+=item my $info = $dom->get_launch_security_info($flags);
+
+Returns what the hypervisor reports about the domain's memory
+encryption, such as C<sev-measurement>, as a hash. C<$flags> must be 0.
+
+=item $dom->set_launch_security_state($params, $flags);
+
+Injects a launch secret into an AMD SEV guest. The fields are
+C<sev-secret> and C<sev-secret-header> (base64 strings) and
+C<sev-secret-set-address> (an unsigned 64-bit guest address); other keys
+are ignored.
+
+=back
+
+=head2 Statistics
+
+=over 4
+
+=item my @cpus = $dom->get_cpu_stats($start_cpu, $ncpus, $flags);
+
+Returns how much host CPU time the domain used, one hash reference per
+host CPU from C<$start_cpu> on (C<cpu_time> and, for QEMU, C<vcpu_time>,
+in nanoseconds). C<$ncpus> says how many CPUs, 0 meaning every CPU from
+C<$start_cpu> on; asking for more CPUs than the host has gives one hash
+per CPU it has. A C<$start_cpu> of -1 with C<$ncpus> 1 returns a single
+hash of totals instead (C<cpu_time>, C<user_time>, C<system_time>); an
+C<$ncpus> of 0 means 1 there, and any other libvirt refuses.
+
+  my ($total) = $dom->get_cpu_stats(-1, 1);
+  printf "%.1f s of CPU\n", $total->{cpu_time} / 1e9;
+
+=item my $stats = $dom->block_stats($disk, $flags);
+
+Returns the I/O counters of the disk C<$disk> (its target, such as
+C<vda>, or its source path) as a hash: C<rd_req> and C<wr_req>
+(operations), C<rd_bytes> and C<wr_bytes>, C<flush_reqs>, the times
+spent (C<rd_total_times>, C<wr_total_times>, C<flush_total_times>, in
+nanoseconds) and C<errs>, as far as the driver counts them. Drivers
+without libvirt's typed call give the older five counters (C<rd_req>,
+C<rd_bytes>, C<wr_req>, C<wr_bytes>, C<errs>) when C<$flags> is 0.
+
+=item my $stats = $dom->interface_stats($device);
+
+Returns the traffic counters of the network interface C<$device>:
+C<rx_bytes>, C<rx_packets>, C<rx_errs>, C<rx_drop> and the same for
+C<tx>. A counter the driver does not keep is -1.
+
+=item my $stats = $dom->memory_stats($flags);
+
+Returns the memory statistics the balloon driver reports, in KiB unless
+said otherwise: C<swap_in>, C<swap_out>, C<major_fault>, C<minor_fault>
+(counts), C<unused>, C<available>, C<actual_balloon>, C<rss>, C<usable>,
+C<disk_caches>, C<last_update> (seconds since the epoch),
+C<hugetlb_pgalloc> and C<hugetlb_pgfail> (counts). Only those the guest
+reports are present. The C<MEMORY_STAT_*> constants in L</Memory> are
+libvirt's tags for them.
+
+=item $dom->set_memory_stats_period($seconds, $flags);
+
+Sets how often, in seconds, the guest's balloon driver refreshes the
+statistics C<memory_stats> returns; 0 stops the refreshing.
+
+=item my $info = $dom->get_guest_info($types, $flags);
+
+Asks the guest agent about the guest and returns a flat hash of what it
+says, with keys such as C<os.id>, C<hostname>, C<user.count> or
+C<fs.0.mountpoint>. C<$types> selects what to ask about with the
+C<GUEST_INFO_*> constants (0, the default, asks about everything).
+Without a responding agent libvirt's error is thrown
+(C<Sys::Virt::Error::ERR_AGENT_UNRESPONSIVE>, or
+C<ERR_OPERATION_INVALID> when no agent is configured).
+
+=item my $vcpus = $dom->get_guest_vcpus($flags);
+
+Asks the guest agent which of the guest's CPUs are online and returns a
+hash with C<vcpus>, C<online> and C<offlinable>, each a CPU list such as
+C<0-3>. C<$flags> must be 0. Needs a guest agent, like C<get_guest_info>.
+
+=back
+
 =head1 CONSTANTS
 
 Constants are called with their full name, such as
