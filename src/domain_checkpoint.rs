@@ -33,8 +33,7 @@ crate::xsubs! { "Sys::Virt::DomainCheckpoint";
 
     fn delete(domchkp: Obj<DomainCheckpoint>, flags: Flags) -> Result<()> {
         // SAFETY: a live checkpoint; the object keeps its reference after deletion.
-        ret::non_negative(unsafe { virt_sys::virDomainCheckpointDelete(domchkp.raw(), flags.0) })?;
-        Ok(())
+        ret::done(unsafe { virt_sys::virDomainCheckpointDelete(domchkp.raw(), flags.0) })
     }
 
     fn list_all_children(domchkp: Obj<DomainCheckpoint>, flags: Flags) -> Result<Handles<DomainCheckpoint>> {

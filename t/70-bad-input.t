@@ -645,7 +645,7 @@ sub path_inputs {
 
 # Hash references of typed parameters (the SAVE_PARAM_* fields here; the
 # fields of other hashes are strings and numbers alike).
-sub params_inputs {
+sub field_hash_inputs {
     my ($field) = @_;
     return (
         ['undef',            sub { undef },                       'any', 1],
@@ -949,9 +949,9 @@ sub inputs_for {
     return path_inputs() if $type eq 'path';
     return fds_inputs() if $type eq 'fds';
     return string_inputs() if $type =~ /^(?:disk|text)$/;
-    return params_inputs(Sys::Virt::Domain::BLOCK_COPY_BANDWIDTH()) if $type eq 'copyparams';
-    return params_inputs(Sys::Virt::Domain::MIGRATE_PARAM_URI()) if $type eq 'migparams';
-    return params_inputs(Sys::Virt::Domain::SAVE_PARAM_DXML()) if $type eq 'saveparams';
+    return field_hash_inputs(Sys::Virt::Domain::BLOCK_COPY_BANDWIDTH()) if $type eq 'copyparams';
+    return field_hash_inputs(Sys::Virt::Domain::MIGRATE_PARAM_URI()) if $type eq 'migparams';
+    return field_hash_inputs(Sys::Virt::Domain::SAVE_PARAM_DXML()) if $type eq 'saveparams';
     return uint_inputs($type eq 'ulong' ? 64 : 32) if $type =~ /^u(?:int|long)$/;
     return xml_inputs('domainsnapshot') if $type eq 'snapxml';
     return xml_inputs('domaincheckpoint') if $type eq 'chkpxml';

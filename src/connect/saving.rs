@@ -3,7 +3,7 @@
 
 use crate::bridge::{CText, Flags, HashArg, Obj};
 use crate::domain::saving::SaveTarget;
-use crate::libvirt::args::{c_opt, c_string};
+use crate::libvirt::args::c_string;
 use crate::libvirt::kinds::Connect;
 use crate::libvirt::ret;
 
@@ -12,15 +12,14 @@ crate::xsubs! { "Sys::Virt";
     /// driver has; with a hash, virDomainRestoreParams.
     fn restore_domain(con: Obj<Connect>, from: Option<String>, dxml: Option<String>, params: Option<HashArg>, flags: Flags) -> Result<()> {
         let source = SaveTarget::from_args("Sys::Virt::restore_domain", "from", from, dxml, params)?;
-        // SAFETY (each arm): the strings and the array live across the call.
-        ret::non_negative(unsafe {
-            match &source {
-                SaveTarget::Params(p) => virt_sys::virDomainRestoreParams(con.raw(), p.as_ptr(), p.count(), flags.0),
-                SaveTarget::File { file, dxml: None } if flags.0 == 0 => virt_sys::virDomainRestore(con.raw(), file.as_ptr()),
-                SaveTarget::File { file, dxml } => virt_sys::virDomainRestoreFlags(con.raw(), file.as_ptr(), c_opt(dxml), flags.0),
-            }
-        })?;
-        Ok(())
+        let con = con.raw();
+        // SAFETY (all three): the source keeps the strings and the array alive across the call.
+        source.call(
+            flags,
+            |array, count| unsafe { virt_sys::virDomainRestoreParams(con, array, count, flags.0) },
+            |file| unsafe { virt_sys::virDomainRestore(con, file) },
+            |file, dxml| unsafe { virt_sys::virDomainRestoreFlags(con, file, dxml, flags.0) },
+        )
     }
 
     fn get_save_image_xml_description(con: Obj<Connect>, file: String, flags: Flags) -> Result<CText> {
@@ -32,7 +31,6 @@ crate::xsubs! { "Sys::Virt";
     fn define_save_image_xml(con: Obj<Connect>, file: String, xml: String, flags: Flags) -> Result<()> {
         let (file, xml) = (c_string(&file), c_string(&xml));
         // SAFETY: the strings live across the call.
-        ret::non_negative(unsafe { virt_sys::virDomainSaveImageDefineXML(con.raw(), file.as_ptr(), xml.as_ptr(), flags.0) })?;
-        Ok(())
+        ret::done(unsafe { virt_sys::virDomainSaveImageDefineXML(con.raw(), file.as_ptr(), xml.as_ptr(), flags.0) })
     }
 }

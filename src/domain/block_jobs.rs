@@ -34,30 +34,26 @@ crate::xsubs! { "Sys::Virt::Domain";
     fn set_block_job_speed(dom: Obj<Domain>, path: String, bandwidth: u64, flags: Flags) -> Result<()> {
         let path = c_string(&path);
         // SAFETY: the path lives across the call.
-        ret::non_negative(unsafe { virt_sys::virDomainBlockJobSetSpeed(dom.raw(), path.as_ptr(), bandwidth, flags.0) })?;
-        Ok(())
+        ret::done(unsafe { virt_sys::virDomainBlockJobSetSpeed(dom.raw(), path.as_ptr(), bandwidth, flags.0) })
     }
 
     fn abort_block_job(dom: Obj<Domain>, path: String, flags: Flags) -> Result<()> {
         let path = c_string(&path);
         // SAFETY: the path lives across the call.
-        ret::non_negative(unsafe { virt_sys::virDomainBlockJobAbort(dom.raw(), path.as_ptr(), flags.0) })?;
-        Ok(())
+        ret::done(unsafe { virt_sys::virDomainBlockJobAbort(dom.raw(), path.as_ptr(), flags.0) })
     }
 
     fn block_pull(dom: Obj<Domain>, path: String, bandwidth: u64, flags: Flags) -> Result<()> {
         let path = c_string(&path);
         // SAFETY: the path lives across the call.
-        ret::non_negative(unsafe { virt_sys::virDomainBlockPull(dom.raw(), path.as_ptr(), bandwidth, flags.0) })?;
-        Ok(())
+        ret::done(unsafe { virt_sys::virDomainBlockPull(dom.raw(), path.as_ptr(), bandwidth, flags.0) })
     }
 
     /// An undef `base` is NULL: flatten the whole chain into the top image.
     fn block_rebase(dom: Obj<Domain>, path: String, base: Option<String>, bandwidth: u64, flags: Flags) -> Result<()> {
         let (path, base) = (c_string(&path), base.as_deref().map(c_string));
         // SAFETY: the strings live across the call.
-        ret::non_negative(unsafe { virt_sys::virDomainBlockRebase(dom.raw(), path.as_ptr(), c_opt(&base), bandwidth, flags.0) })?;
-        Ok(())
+        ret::done(unsafe { virt_sys::virDomainBlockRebase(dom.raw(), path.as_ptr(), c_opt(&base), bandwidth, flags.0) })
     }
 
     fn block_copy(dom: Obj<Domain>, path: String, destxml: String, params: Option<HashArg>, flags: Flags) -> Result<()> {
@@ -67,10 +63,9 @@ crate::xsubs! { "Sys::Virt::Domain";
         };
         let (path, destxml) = (c_string(&path), c_string(&destxml));
         // SAFETY: the strings and the array live across the call.
-        ret::non_negative(unsafe {
+        ret::done(unsafe {
             virt_sys::virDomainBlockCopy(dom.raw(), path.as_ptr(), destxml.as_ptr(), tuning.as_ptr(), tuning.count(), flags.0)
-        })?;
-        Ok(())
+        })
     }
 
     /// An undef `base` or `top` is NULL: libvirt's defaults (the backing
@@ -79,9 +74,8 @@ crate::xsubs! { "Sys::Virt::Domain";
         let path = c_string(&path);
         let (base, top) = (base.as_deref().map(c_string), top.as_deref().map(c_string));
         // SAFETY: the strings live across the call.
-        ret::non_negative(unsafe {
+        ret::done(unsafe {
             virt_sys::virDomainBlockCommit(dom.raw(), path.as_ptr(), c_opt(&base), c_opt(&top), bandwidth, flags.0)
-        })?;
-        Ok(())
+        })
     }
 }

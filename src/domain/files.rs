@@ -22,15 +22,13 @@ crate::xsubs! { "Sys::Virt::Domain";
     fn create_with_files(dom: Obj<Domain>, fds: Fds, flags: Flags) -> Result<()> {
         let mut fds = fds.0;
         // SAFETY: as above.
-        ret::non_negative(unsafe { virt_sys::virDomainCreateWithFiles(dom.raw(), fds.len() as u32, fds.as_mut_ptr(), flags.0) })?;
-        Ok(())
+        ret::done(unsafe { virt_sys::virDomainCreateWithFiles(dom.raw(), fds.len() as u32, fds.as_mut_ptr(), flags.0) })
     }
 
     fn fd_associate(dom: Obj<Domain>, name: String, fds: Fds, flags: Flags) -> Result<()> {
         let name = c_string(&name);
         let mut fds = fds.0;
         // SAFETY: as above.
-        ret::non_negative(unsafe { virt_sys::virDomainFDAssociate(dom.raw(), name.as_ptr(), fds.len() as u32, fds.as_mut_ptr(), flags.0) })?;
-        Ok(())
+        ret::done(unsafe { virt_sys::virDomainFDAssociate(dom.raw(), name.as_ptr(), fds.len() as u32, fds.as_mut_ptr(), flags.0) })
     }
 }

@@ -42,22 +42,20 @@ crate::xsubs! { "Sys::Virt::Domain";
     /// Without flags this is virDomainAbortJob, which every driver has.
     fn abort_job(dom: Obj<Domain>, flags: Flags) -> Result<()> {
         // SAFETY: a live domain.
-        ret::non_negative(unsafe {
+        ret::done(unsafe {
             if flags.0 == 0 {
                 virt_sys::virDomainAbortJob(dom.raw())
             } else {
                 virt_sys::virDomainAbortJobFlags(dom.raw(), flags.0)
             }
-        })?;
-        Ok(())
+        })
     }
 
     fn backup_begin(dom: Obj<Domain>, backupxml: Option<String>, checkpointxml: Option<String>, flags: Flags) -> Result<()> {
         let backup = backupxml.as_deref().map(c_string);
         let checkpoint = checkpointxml.as_deref().map(c_string);
         // SAFETY: the strings live across the call; NULL where absent.
-        ret::non_negative(unsafe { virt_sys::virDomainBackupBegin(dom.raw(), c_opt(&backup), c_opt(&checkpoint), flags.0) })?;
-        Ok(())
+        ret::done(unsafe { virt_sys::virDomainBackupBegin(dom.raw(), c_opt(&backup), c_opt(&checkpoint), flags.0) })
     }
 
     fn backup_get_xml_description(dom: Obj<Domain>, flags: Flags) -> Result<CText> {

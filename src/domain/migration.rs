@@ -45,16 +45,14 @@ crate::xsubs! { "Sys::Virt::Domain";
         let params = Params::from_fields(params, MIGRATE_FIELDS)?;
         let desturi = c_string(&desturi);
         // SAFETY: the string and the array live across the call.
-        ret::non_negative(unsafe {
+        ret::done(unsafe {
             virt_sys::virDomainMigrateToURI3(dom.raw(), desturi.as_ptr(), params.as_ptr(), params.count() as u32, flags.0)
-        })?;
-        Ok(())
+        })
     }
 
     fn migrate_set_max_downtime(dom: Obj<Domain>, downtime: u64, flags: Flags) -> Result<()> {
         // SAFETY: a live domain.
-        ret::non_negative(unsafe { virt_sys::virDomainMigrateSetMaxDowntime(dom.raw(), downtime, flags.0) })?;
-        Ok(())
+        ret::done(unsafe { virt_sys::virDomainMigrateSetMaxDowntime(dom.raw(), downtime, flags.0) })
     }
 
     fn migrate_get_max_downtime(dom: Obj<Domain>, flags: Flags) -> Result<u64> {
@@ -66,8 +64,7 @@ crate::xsubs! { "Sys::Virt::Domain";
 
     fn migrate_set_max_speed(dom: Obj<Domain>, bandwidth: u64, flags: Flags) -> Result<()> {
         // SAFETY: a live domain.
-        ret::non_negative(unsafe { virt_sys::virDomainMigrateSetMaxSpeed(dom.raw(), bandwidth, flags.0) })?;
-        Ok(())
+        ret::done(unsafe { virt_sys::virDomainMigrateSetMaxSpeed(dom.raw(), bandwidth, flags.0) })
     }
 
     fn migrate_get_max_speed(dom: Obj<Domain>, flags: Flags) -> Result<u64> {
@@ -79,8 +76,7 @@ crate::xsubs! { "Sys::Virt::Domain";
 
     fn migrate_set_compression_cache(dom: Obj<Domain>, cachesize: u64, flags: Flags) -> Result<()> {
         // SAFETY: a live domain.
-        ret::non_negative(unsafe { virt_sys::virDomainMigrateSetCompressionCache(dom.raw(), cachesize, flags.0) })?;
-        Ok(())
+        ret::done(unsafe { virt_sys::virDomainMigrateSetCompressionCache(dom.raw(), cachesize, flags.0) })
     }
 
     fn migrate_get_compression_cache(dom: Obj<Domain>, flags: Flags) -> Result<u64> {
@@ -92,7 +88,6 @@ crate::xsubs! { "Sys::Virt::Domain";
 
     fn migrate_start_post_copy(dom: Obj<Domain>, flags: Flags) -> Result<()> {
         // SAFETY: a live domain.
-        ret::non_negative(unsafe { virt_sys::virDomainMigrateStartPostCopy(dom.raw(), flags.0) })?;
-        Ok(())
+        ret::done(unsafe { virt_sys::virDomainMigrateStartPostCopy(dom.raw(), flags.0) })
     }
 }

@@ -1,6 +1,8 @@
 //! Sys::Virt::Domain: saving a domain's memory to a file (and the managed
 //! save image libvirt keeps for it), and core dumps.
 
+use std::os::raw::{c_char, c_int};
+
 use crate::bridge::{CText, Flags, HashArg, Obj};
 use crate::libvirt::args::{c_opt, c_string};
 use crate::libvirt::kinds::Domain;
@@ -53,6 +55,24 @@ impl SaveTarget {
         }
         Ok(SaveTarget::Params(params))
     }
+
+    /// Runs the libvirt call that fits what was given: `by_params(array,
+    /// count)` for a hash, `plain(file)` for a file alone without flags
+    /// (the oldest call, which every driver has), `by_file(file, dxml)`
+    /// otherwise. Each returns libvirt's status.
+    pub fn call(
+        &self,
+        flags: Flags,
+        by_params: impl FnOnce(virt_sys::virTypedParameterPtr, c_int) -> c_int,
+        plain: impl FnOnce(*const c_char) -> c_int,
+        by_file: impl FnOnce(*const c_char, *const c_char) -> c_int,
+    ) -> crate::bridge::Result<()> {
+        ret::done(match self {
+            SaveTarget::Params(p) => by_params(p.as_ptr(), p.count()),
+            SaveTarget::File { file, dxml: None } if flags.0 == 0 => plain(file.as_ptr()),
+            SaveTarget::File { file, dxml } => by_file(file.as_ptr(), c_opt(dxml)),
+        })
+    }
 }
 
 crate::xsubs! { "Sys::Virt::Domain";
@@ -60,21 +80,19 @@ crate::xsubs! { "Sys::Virt::Domain";
     /// has; with a hash, virDomainSaveParams.
     fn save(dom: Obj<Domain>, to: Option<String>, dxml: Option<String>, params: Option<HashArg>, flags: Flags) -> Result<()> {
         let target = SaveTarget::from_args("Sys::Virt::Domain::save", "to", to, dxml, params)?;
-        // SAFETY (each arm): the strings and the array live across the call.
-        ret::non_negative(unsafe {
-            match &target {
-                SaveTarget::Params(p) => virt_sys::virDomainSaveParams(dom.raw(), p.as_ptr(), p.count(), flags.0),
-                SaveTarget::File { file, dxml: None } if flags.0 == 0 => virt_sys::virDomainSave(dom.raw(), file.as_ptr()),
-                SaveTarget::File { file, dxml } => virt_sys::virDomainSaveFlags(dom.raw(), file.as_ptr(), c_opt(dxml), flags.0),
-            }
-        })?;
-        Ok(())
+        let dom = dom.raw();
+        // SAFETY (all three): the target keeps the strings and the array alive across the call.
+        target.call(
+            flags,
+            |array, count| unsafe { virt_sys::virDomainSaveParams(dom, array, count, flags.0) },
+            |file| unsafe { virt_sys::virDomainSave(dom, file) },
+            |file, dxml| unsafe { virt_sys::virDomainSaveFlags(dom, file, dxml, flags.0) },
+        )
     }
 
     fn managed_save(dom: Obj<Domain>, flags: Flags) -> Result<()> {
         // SAFETY: a live domain.
-        ret::non_negative(unsafe { virt_sys::virDomainManagedSave(dom.raw(), flags.0) })?;
-        Ok(())
+        ret::done(unsafe { virt_sys::virDomainManagedSave(dom.raw(), flags.0) })
     }
 
     fn has_managed_save_image(dom: Obj<Domain>, flags: Flags) -> Result<i32> {
@@ -84,15 +102,13 @@ crate::xsubs! { "Sys::Virt::Domain";
 
     fn managed_save_remove(dom: Obj<Domain>, flags: Flags) -> Result<()> {
         // SAFETY: a live domain.
-        ret::non_negative(unsafe { virt_sys::virDomainManagedSaveRemove(dom.raw(), flags.0) })?;
-        Ok(())
+        ret::done(unsafe { virt_sys::virDomainManagedSaveRemove(dom.raw(), flags.0) })
     }
 
     fn managed_save_define_xml(dom: Obj<Domain>, xml: String, flags: Flags) -> Result<()> {
         let xml = c_string(&xml);
         // SAFETY: the string lives across the call.
-        ret::non_negative(unsafe { virt_sys::virDomainManagedSaveDefineXML(dom.raw(), xml.as_ptr(), flags.0) })?;
-        Ok(())
+        ret::done(unsafe { virt_sys::virDomainManagedSaveDefineXML(dom.raw(), xml.as_ptr(), flags.0) })
     }
 
     fn managed_save_get_xml_description(dom: Obj<Domain>, flags: Flags) -> Result<CText> {
@@ -103,14 +119,12 @@ crate::xsubs! { "Sys::Virt::Domain";
     fn core_dump(dom: Obj<Domain>, to: String, flags: Flags) -> Result<()> {
         let to = c_string(&to);
         // SAFETY: the string lives across the call.
-        ret::non_negative(unsafe { virt_sys::virDomainCoreDump(dom.raw(), to.as_ptr(), flags.0) })?;
-        Ok(())
+        ret::done(unsafe { virt_sys::virDomainCoreDump(dom.raw(), to.as_ptr(), flags.0) })
     }
 
     fn core_dump_format(dom: Obj<Domain>, to: String, format: u32, flags: Flags) -> Result<()> {
         let to = c_string(&to);
         // SAFETY: the string lives across the call.
-        ret::non_negative(unsafe { virt_sys::virDomainCoreDumpWithFormat(dom.raw(), to.as_ptr(), format, flags.0) })?;
-        Ok(())
+        ret::done(unsafe { virt_sys::virDomainCoreDumpWithFormat(dom.raw(), to.as_ptr(), format, flags.0) })
     }
 }

@@ -49,36 +49,34 @@ my $migrate_params = sub {
     return \%params;
 };
 
-sub migrate {
-    my ($self, $destcon, @rest) = @_;
+# ($dest, \%params, $flags) or ($dest, $flags, $dname, $uri, $bandwidth)
+my $migrate_either = sub {
+    my ($self, $xsub, $dest, @rest) = @_;
     if (ref $rest[0] && ref $rest[0] eq 'HASH') {
         my ($params, $flags) = @rest;
-        return $self->_migrate($destcon, $params, $flags);
+        return $self->$xsub($dest, $params, $flags);
     }
     my ($flags, $dname, $uri, $bandwidth) = @rest;
-    return $self->_migrate($destcon, $migrate_params->(
+    return $self->$xsub($dest, $migrate_params->(
         MIGRATE_PARAM_DEST_NAME() => $dname,
         MIGRATE_PARAM_URI()       => $uri,
         MIGRATE_PARAM_BANDWIDTH() => $bandwidth), $flags);
+};
+
+sub migrate {
+    my ($self, @args) = @_;
+    return $self->$migrate_either('_migrate', @args);
+}
+
+sub migrate_to_uri {
+    my ($self, @args) = @_;
+    return $self->$migrate_either('_migrate_to_uri', @args);
 }
 
 sub migrate2 {
     my ($self, $destcon, $dxml, $flags, $dname, $uri, $bandwidth) = @_;
     return $self->_migrate($destcon, $migrate_params->(
         MIGRATE_PARAM_DEST_XML()  => $dxml,
-        MIGRATE_PARAM_DEST_NAME() => $dname,
-        MIGRATE_PARAM_URI()       => $uri,
-        MIGRATE_PARAM_BANDWIDTH() => $bandwidth), $flags);
-}
-
-sub migrate_to_uri {
-    my ($self, $desturi, @rest) = @_;
-    if (ref $rest[0] && ref $rest[0] eq 'HASH') {
-        my ($params, $flags) = @rest;
-        return $self->_migrate_to_uri($desturi, $params, $flags);
-    }
-    my ($flags, $dname, $uri, $bandwidth) = @rest;
-    return $self->_migrate_to_uri($desturi, $migrate_params->(
         MIGRATE_PARAM_DEST_NAME() => $dname,
         MIGRATE_PARAM_URI()       => $uri,
         MIGRATE_PARAM_BANDWIDTH() => $bandwidth), $flags);
