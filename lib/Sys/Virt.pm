@@ -1123,8 +1123,8 @@ C<fd_associate> croak when the descriptors are not an array reference of
 open file handles or descriptor numbers. The C module returns nothing
 without doing anything when the argument is not a reference (even from
 C<create_domain_with_files>, which then fails to bless undef), and passes
-whatever number Perl makes of each element, so a file handle becomes
-descriptor 0.
+whatever number Perl makes of each element, so a file handle becomes a
+meaningless descriptor; here a file handle stands for its descriptor.
 
 =item Missing images in block jobs are NULL
 
