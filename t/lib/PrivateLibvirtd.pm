@@ -158,6 +158,7 @@ sub _slurp {
 
 sub start {
     my ($class, %opt) = @_;
+    croak "bad host name '$opt{hostname}'" if defined $opt{hostname} && $opt{hostname} !~ /^[A-Za-z0-9.-]+\z/;
     my $dir = tempdir('pvirt.XXXXXX', TMPDIR => 1, CLEANUP => 0);
     $dir = abs_path($dir);
     my $self = bless {
@@ -226,7 +227,6 @@ EOF
         chmod 0644, "$dir/passwd", "$dir/group";
         push @binds, ["$dir/passwd", '/etc/passwd'], ["$dir/group", '/etc/group'];
     }
-    croak "bad host name '$opt{hostname}'" if defined $opt{hostname} && $opt{hostname} !~ /^[A-Za-z0-9.-]+\z/;
     my $script = "set -e\n"
         . join('', map { "mount --bind '$_->[0]' '$_->[1]'\n" } @binds)
         . (defined $opt{hostname} ? "hostname '$opt{hostname}'\n" : '')
