@@ -146,10 +146,21 @@ $dom->create;
 
 # ------------------------------------------------------------ argument errors
 
+sub open_fds {
+    opendir(my $dh, '/proc/self/fd') or return -1;
+    return scalar grep { /^\d+$/ } readdir $dh;
+}
+my $fds = open_fds();
 croaks_ok(sub { $dom->create_checkpoint(chk_xml('x'), -1) }, qr/flags/, 'negative flags');
 croaks_ok(sub { Sys::Virt::DomainCheckpoint::get_name($dom) }, qr/DomainCheckpoint::get_name/,
     'a domain is not a checkpoint');
 croaks_ok(sub { $dom->get_checkpoint_by_name("a\0b") }, qr/NUL/, 'a NUL in the name');
+croaks_ok(sub { $dom->create_checkpoint([]) }, qr/create_checkpoint: argument 'xml' must be a string/, 'a list as XML');
+croaks_ok(sub { Sys::Virt::DomainCheckpoint::get_parent(bless \(my $x = 0), 'Sys::Virt::DomainCheckpoint') },
+    qr/DomainCheckpoint::get_parent/, 'a forged checkpoint');
+error_code_is(error_of { $dom->create_checkpoint(chk_xml('nodisk', "<disks><disk name='vdz' checkpoint='bitmap'/></disks>")) },
+    Sys::Virt::Error::ERR_CONFIG_UNSUPPORTED(), 'a checkpoint of a disk the guest lacks');
+is(open_fds(), $fds, 'no file descriptor leaked by the refused calls');
 
 # An inactive guest: QEMU needs a running one to make checkpoints.
 $dom->destroy;

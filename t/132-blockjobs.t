@@ -200,6 +200,11 @@ error_code_is(error_of { $dom->backup_get_xml_description }, Sys::Virt::Error::E
 
 # ------------------------------------------------------------ bad input
 
+sub open_fds {
+    opendir(my $dh, '/proc/self/fd') or return -1;
+    return scalar grep { /^\d+$/ } readdir $dh;
+}
+my $fds = open_fds();
 croaks_ok(sub { $dom->block_pull('vda', -1) }, qr/bandwidth/, 'a negative bandwidth');
 croaks_ok(sub { $dom->block_pull('vda') }, qr/^Usage: Sys::Virt::Domain::block_pull\(dom, path, bandwidth, flags=0\)/,
     'block_pull without a bandwidth');
@@ -209,6 +214,12 @@ croaks_ok(sub { $dom->block_copy('vda', '<disk/>', 'not a hash') }, qr/hash refe
 isa_ok(error_of { $dom->block_commit('nope', undef, undef, 0) }, 'Sys::Virt::Error', 'commit of an unknown disk');
 isa_ok(error_of { $dom->get_block_job_info('nope') }, 'Sys::Virt::Error', 'job info of an unknown disk');
 isa_ok(error_of { $dom->backup_begin('<domainbackup') }, 'Sys::Virt::Error', 'malformed backup XML');
+isa_ok(error_of { $dom->block_copy('vda', "<disk type='file'><source file='$dir/no/such/dir/x'/></disk>", {},
+    Sys::Virt::Domain::BLOCK_COPY_TRANSIENT_JOB()) }, 'Sys::Virt::Error', 'a copy into a missing directory');
+isa_ok(error_of { $dom->block_rebase('vda', "$dir/not-in-the-chain.qcow2", 0) }, 'Sys::Virt::Error',
+    'a rebase onto an image outside the chain');
+isa_ok(error_of { $dom->set_block_job_speed('vda', 1) }, 'Sys::Virt::Error', 'the speed of no job');
+is(open_fds(), $fds, 'no file descriptor leaked by the refused calls');
 
 $dom->destroy;
 pattern_ok($copy, 0x11, 0, '1M', 'the copy holds the base\'s data');
