@@ -19,6 +19,7 @@ mod constants;
 
 mod connect;
 mod domain;
+mod domain_checkpoint;
 mod domain_snapshot;
 mod storage_vol_transfer;
 mod stream;
@@ -53,6 +54,14 @@ const PACKAGES: &[&[(&str, bridge::XsubFn)]] = &[
     domain::metadata::XSUBS,
     domain::vcpus::XSUBS,
     domain::snapshots::XSUBS,
+    domain::checkpoints::XSUBS,
+    domain::saving::XSUBS,
+    domain::jobs::XSUBS,
+    domain::block_jobs::XSUBS,
+    domain::migration::XSUBS,
+    domain::files::XSUBS,
+    connect::saving::XSUBS,
+    domain_checkpoint::XSUBS,
     domain::stats::XSUBS,
     domain::tuning::XSUBS,
     domain_snapshot::XSUBS,

@@ -25,6 +25,7 @@ my %packages = (
     'Sys::Virt'                 => 'Sys/Virt.pm',
     'Sys::Virt::Domain'         => 'Sys/Virt/Domain.pm',
     'Sys::Virt::DomainSnapshot' => 'Sys/Virt/DomainSnapshot.pm',
+    'Sys::Virt::DomainCheckpoint' => 'Sys/Virt/DomainCheckpoint.pm',
     'Sys::Virt::Error'          => 'Sys/Virt/Error.pm',
     'Sys::Virt::StoragePool'    => 'Sys/Virt/StoragePool.pm',
     'Sys::Virt::StorageVol'     => 'Sys/Virt/StorageVol.pm',

@@ -17,6 +17,7 @@ use Sys::Virt::Interface;
 use Sys::Virt::Secret;
 use Sys::Virt::NWFilter;
 use Sys::Virt::NWFilterBinding;
+use Sys::Virt::DomainCheckpoint;
 
 our $VERSION = '9.0.0';
 require XSLoader;
@@ -37,6 +38,11 @@ sub new {
 sub create_domain {
     my ($self, $xml, $flags) = @_;
     return Sys::Virt::Domain->_new(connection => $self, xml => $xml, flags => $flags || 0);
+}
+
+sub create_domain_with_files {
+    my ($self, $xml, $fds, $flags) = @_;
+    return Sys::Virt::Domain->_new(connection => $self, xml => $xml, fds => $fds, flags => $flags || 0);
 }
 
 sub define_domain {
@@ -314,6 +320,11 @@ A network filter: firewall rules for the traffic of guest interfaces.
 
 A network filter applied to one port device.
 
+=item L<Sys::Virt::DomainCheckpoint>
+
+A point in time from which backups of a domain's disks copy only what
+changed.
+
 =item L<Sys::Virt::Error>
 
 The object thrown by any call that libvirt refuses.
@@ -568,6 +579,13 @@ Unless it is defined as well, the domain is transient: it disappears
 when it stops. C<$flags> takes the C<Sys::Virt::Domain::START_*>
 constants.
 
+=item my $dom = $conn->create_domain_with_files($xml, \@fds, $flags);
+
+Like C<create_domain>, handing the open files in C<\@fds> (Perl file
+handles or descriptor numbers, which stay open and the caller's) to the
+domain's first process; for container drivers (LXC) and the test driver
+only. See L<Sys::Virt::Domain/Passing file descriptors>.
+
 =item my $dom = $conn->define_domain($xml, $flags);
 
 Defines a persistent domain from C<$xml> without starting it, or
@@ -790,6 +808,48 @@ Start the network with its C<create> method.
   });
   $net->create;
   $net->set_autostart(1);
+
+=back
+
+=head2 Restoring domains
+
+=over 4
+
+=item $conn->restore_domain($file, $dxml, \%params, $flags);
+
+Starts a domain again from the file that L<Sys::Virt::Domain/save>
+wrote, in the state it was saved in. C<$dxml>, when given, replaces the
+domain XML stored in the file (only in what the guest cannot notice).
+C<\%params> is a hash with the keys
+C<Sys::Virt::Domain::SAVE_PARAM_FILE> and C<SAVE_PARAM_DXML>, the
+alternative to the positional arguments; a C<$file> or C<$dxml>
+argument takes the place of the hash's field, and the hash is never
+changed. Either C<$file> or C<\%params> is required. C<$flags> takes
+C<Sys::Virt::Domain::SAVE_BYPASS_CACHE>, C<SAVE_RUNNING>,
+C<SAVE_PAUSED> and C<SAVE_RESET_NVRAM>. Returns nothing; find the domain
+by name afterwards.
+
+=item my $xml = $conn->get_save_image_xml_description($file, $flags);
+
+Returns the domain XML stored in the save file C<$file>.
+C<Sys::Virt::Domain::SAVE_IMAGE_XML_SECURE> in C<$flags> includes
+secrets.
+
+=item $conn->define_save_image_xml($file, $xml, $flags);
+
+Replaces the domain XML stored in the save file C<$file> with C<$xml>.
+C<$flags> may be C<Sys::Virt::Domain::SAVE_RUNNING> or C<SAVE_PAUSED>,
+changing the state the domain will be restored in.
+
+  use Sys::Virt;
+
+  my $conn = Sys::Virt->new(uri => 'qemu:///system');
+  my $dom = $conn->get_domain_by_name('web');
+  $dom->save('/srv/web.img');
+  (my $xml = $conn->get_save_image_xml_description('/srv/web.img'))
+      =~ s{</name>}{</name><description>saved before the upgrade</description>};
+  $conn->define_save_image_xml('/srv/web.img', $xml);
+  $conn->restore_domain('/srv/web.img');
 
 =back
 
@@ -2056,6 +2116,66 @@ name them, and a replacement of C<Sys::Virt::Network::_new> does not
 see them. C<< _new(connection => $conn, name => $name) >> still works for
 programs that call it.
 
+The same holds for C<Sys::Virt::Domain::get_checkpoint_by_name>,
+C<Sys::Virt::Domain::create_checkpoint> and
+C<< Sys::Virt::DomainCheckpoint->_new >>.
+
+=item get_job_stats returns the job type itself
+
+L<Sys::Virt::Domain/get_job_stats> returns the type as a number, as its
+documentation says. The C module returns a reference to a scalar
+holding it (and leaks both values it returns).
+
+=item block_copy takes BLOCK_COPY_BUF_SIZE
+
+The C module hands C<BLOCK_COPY_BUF_SIZE> to libvirt as a 32-bit
+number, which libvirt refuses ("invalid type 'uint' for parameter
+'buf-size', expected 'ullong'"); here it is the 64-bit number libvirt
+expects.
+
+=item migrate_to_uri2 works
+
+L<Sys::Virt::Domain/migrate_to_uri2> takes its arguments in the
+documented order (destination URI, migration URI, XML, flags, name,
+bandwidth) and migrates. The C module's always dies, calling a method
+C<_migrate_to_uri2> that does not exist (and reads the migration URI
+and the XML in the wrong order).
+
+=item A list of disks must be a list
+
+C<MIGRATE_PARAM_MIGRATE_DISKS> given as anything but an array
+reference croaks; the C module crashes with a segmentation fault. The
+other parameters must be numbers or strings as their field says, and
+the parameter hash itself a hash reference.
+
+=item Lists of file descriptors are checked
+
+C<create_domain_with_files>, C<Sys::Virt::Domain::create_with_files> and
+C<fd_associate> croak when the descriptors are not an array reference of
+open file handles or descriptor numbers. The C module returns nothing
+without doing anything when the argument is not a reference (even from
+C<create_domain_with_files>, which then fails to bless undef), and passes
+whatever number Perl makes of each element, so a file handle becomes a
+meaningless descriptor; here a file handle stands for its descriptor.
+
+=item Missing images in block jobs are NULL
+
+An undef C<$base> or C<$top> in C<block_rebase> and C<block_commit>
+reaches libvirt as NULL, its "default" (the whole chain, the top image);
+the C module passes an empty string, with a warning. C<block_copy>'s
+parameter hash and C<backup_begin>'s checkpoint XML may be left out.
+
+=item Saving and restoring leave the caller's arguments alone
+
+Given both a file name and a hash of parameters,
+L<Sys::Virt::Domain/save> and C<restore_domain> (see L</Restoring domains>) use the file name in
+place of the hash's C<SAVE_PARAM_FILE> (and a C<$dxml> argument in place
+of C<SAVE_PARAM_DXML>) without writing to the hash. The C module stores
+the caller's own file name scalar into the hash without a reference of
+its own, so the variable is freed while the caller still uses it, and it
+crashes when the hash argument is not a hash reference; here that
+croaks.
+
 =item Typed parameters keep their type
 
 In the hashes of typed parameters (C<get_memory_parameters>,
@@ -2173,9 +2293,8 @@ object other than domains, their snapshots, storage pools and volumes.
 =item *
 
 On domains: device changes, memory and vCPU changes and pinning,
-block jobs, migration, save
-and managed save, core dumps, guest agent calls, consoles and channels,
-metadata, job control, checkpoints and backups, and the other calls of
+guest agent calls, consoles and channels,
+metadata, and the other calls of
 the C module's L<Sys::Virt::Domain>.
 
 =item *

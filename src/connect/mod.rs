@@ -6,6 +6,7 @@ pub mod auth;
 pub mod streams;
 pub mod storage;
 pub mod networks;
+pub mod saving;
 pub mod node;
 pub mod cpu_models;
 pub mod host;
