@@ -1,9 +1,8 @@
 #!/usr/bin/perl
 #
 # A random-call fuzzer for Sys::Virt: calls randomly chosen subs of
-# Sys::Virt, Sys::Virt::Domain, Sys::Virt::DomainSnapshot,
-# Sys::Virt::Network and Sys::Virt::NetworkPort (found by
-# walking their stashes) with random arguments -- objects from a pool that
+# Sys::Virt and every object package (found by walking their stashes)
+# with random arguments -- objects from a pool that
 # grows with what the calls return (so calls build on each other's
 # results: objects get deleted, undefined, destroyed, reused), stale,
 # destroyed and forged objects, numbers of every size, strings of every
@@ -50,7 +49,8 @@ my $URI = 'test:///default';
 # ------------------------------------------------------------------ subs
 
 my @subs;
-for my $pkg (qw(Sys::Virt Sys::Virt::Domain Sys::Virt::DomainSnapshot Sys::Virt::Network Sys::Virt::NetworkPort)) {
+for my $pkg (qw(Sys::Virt Sys::Virt::Domain Sys::Virt::DomainSnapshot Sys::Virt::Network Sys::Virt::NetworkPort
+                Sys::Virt::NodeDevice Sys::Virt::Interface Sys::Virt::Secret Sys::Virt::NWFilter Sys::Virt::NWFilterBinding)) {
     no strict 'refs';
     for my $name (sort keys %{"${pkg}::"}) {
         next if $name =~ /::$/ || $name =~ /^\(/ || $name eq 'bootstrap';
@@ -136,7 +136,8 @@ sub rand_value {
     }
     if ($r < 0.9) {
         my $class = pick('Sys::Virt', 'Sys::Virt::Domain', 'Sys::Virt::DomainSnapshot', 'Sys::Virt::Network',
-                         'Sys::Virt::NetworkPort', 'Sys::Virt::Error', 'Other');
+                         'Sys::Virt::NetworkPort', 'Sys::Virt::NodeDevice', 'Sys::Virt::Interface', 'Sys::Virt::Secret',
+                         'Sys::Virt::NWFilter', 'Sys::Virt::Error', 'Other');
         my $n = @pool && rand() < 0.5 ? 0 + ${ (pick(@pool))->[1] } : rand_number();
         return pick(bless(\(my $x = $n), $class), bless({}, $class), bless([], $class));
     }
@@ -176,6 +177,11 @@ sub seed_pool {
     my $tnet = $con->create_network("<network><name>fuzz-tnet</name><bridge name='fzbr2'/></network>");
     $tnet->destroy;
     push @pool, ['destroyed transient network', $tnet];
+    push @pool, ['node device', $con->get_node_device_by_name('scsi_host1')], ['interface', $con->get_interface_by_name('eth1')];
+    my $vhba = eval { $con->create_node_device("<device><parent>scsi_host1</parent><capability type='scsi_host'>"
+        . "<capability type='fc_host'><wwnn>2000000012345678</wwnn><wwpn>1000000012345678</wwpn></capability></capability></device>") };
+    eval { $vhba->destroy } if $vhba;
+    push @pool, ['destroyed vHBA', $vhba] if $vhba;
 }
 
 sub describe {
@@ -230,7 +236,7 @@ sub run_batch {
                 # is called on, Sys::Virt::Error included.)
                 eval { my $s = defined $v ? "$v" : '' };
                 push @pool, ["result of $sub", $v]
-                    if Scalar::Util::blessed($v) && ref($v) =~ /^Sys::Virt(?:::Domain|::DomainSnapshot|::Network|::NetworkPort)?$/
+                    if Scalar::Util::blessed($v) && ref($v) =~ /^Sys::Virt(?:::Domain|::DomainSnapshot|::Network|::NetworkPort|::NodeDevice|::Interface)?$/
                     && Scalar::Util::reftype($v) eq 'SCALAR';
             }
         } elsif (ref $err && ref $err eq 'Sys::Virt::Error') {

@@ -19,6 +19,7 @@ mod constants;
 
 mod connect;
 mod domain;
+mod domain_checkpoint;
 mod domain_snapshot;
 mod storage_vol_transfer;
 mod stream;
@@ -28,6 +29,11 @@ mod storage_vol;
 mod network;
 mod network_port;
 mod event;
+mod interface;
+mod node_device;
+mod nwfilter;
+mod nwfilter_binding;
+mod secret;
 
 use bridge::{Constant, Perl, CV};
 
@@ -48,6 +54,14 @@ const PACKAGES: &[&[(&str, bridge::XsubFn)]] = &[
     domain::metadata::XSUBS,
     domain::vcpus::XSUBS,
     domain::snapshots::XSUBS,
+    domain::checkpoints::XSUBS,
+    domain::saving::XSUBS,
+    domain::jobs::XSUBS,
+    domain::block_jobs::XSUBS,
+    domain::migration::XSUBS,
+    domain::files::XSUBS,
+    connect::saving::XSUBS,
+    domain_checkpoint::XSUBS,
     domain::stats::XSUBS,
     domain::tuning::XSUBS,
     domain_snapshot::XSUBS,
@@ -61,6 +75,15 @@ const PACKAGES: &[&[(&str, bridge::XsubFn)]] = &[
     network::XSUBS,
     network_port::XSUBS,
     event::XSUBS,
+    connect::nodedevs::XSUBS,
+    node_device::XSUBS,
+    connect::interfaces::XSUBS,
+    interface::XSUBS,
+    connect::secrets::XSUBS,
+    secret::XSUBS,
+    connect::nwfilters::XSUBS,
+    nwfilter::XSUBS,
+    nwfilter_binding::XSUBS,
 ];
 
 /// libvirt's error handler: errors are read from the thread's last error.

@@ -26,19 +26,21 @@ my ($c, $d) = test_domain();
 my $s = mksnap($d, 'obj1');
 my $s2 = mksnap($d, 'obj2');
 my $n = $c->get_network_by_name('default');
+my $nd = $c->get_node_device_by_name('scsi_host1');
+my $if = $c->get_interface_by_name('eth1');
 
 # ---------------------------------------------------------------------------
 # What the objects are
 # ---------------------------------------------------------------------------
 
-# Storage objects are kinds 7 and 8 of the table: the highest-numbered
-# kinds blessed here.
+# Storage objects are kinds 7 and 8 of the table, node devices and
+# interfaces 9 and 10, streams the last one.
 my $pool = $c->get_storage_pool_by_name('default-pool');
 my $vol = $pool->create_volume('<volume><name>obj.img</name><capacity>1024</capacity></volume>');
 
 for my $case ([$c, 'Sys::Virt'], [$d, 'Sys::Virt::Domain'], [$s, 'Sys::Virt::DomainSnapshot'],
               [$pool, 'Sys::Virt::StoragePool'], [$vol, 'Sys::Virt::StorageVol'], [$n, 'Sys::Virt::Network'],
-              [$c->new_stream, 'Sys::Virt::Stream']) {
+              [$nd, 'Sys::Virt::NodeDevice'], [$if, 'Sys::Virt::Interface'], [$c->new_stream, 'Sys::Virt::Stream']) {
     my ($o, $class) = @$case;
     is(ref $o, $class, "ref is $class");
     isa_ok($o, $class);
@@ -57,6 +59,10 @@ ok(!$s->isa('Sys::Virt::Domain'), 'a snapshot is not a Sys::Virt::Domain');
 ok(!$vol->isa('Sys::Virt::StoragePool'), 'a volume is not a Sys::Virt::StoragePool');
 is(($pool->list_all_volumes)[0]->get_path, '/default-pool/obj.img', 'a listed volume is an object of its own');
 isnt(${ ($pool->list_all_volumes)[0] }, $$vol, 'with a handle of its own');
+ok($nd->can('list_capabilities') && $nd->can('dettach') && $nd->can('_new'), 'NodeDevice can its methods');
+ok($if->can('get_mac') && $if->can('_new') && !$if->can('get_parent'), 'Interface can its methods, not a device\'s');
+ok(Sys::Virt::Secret->can('get_value') && Sys::Virt::NWFilter->can('get_uuid') && Sys::Virt::NWFilterBinding->can('get_port_dev'),
+   'Secret, NWFilter and NWFilterBinding can their methods');
 isnt($$s, $$s2, 'two snapshots, two handles');
 {
     my $again = $d->get_snapshot_by_name('obj1');
@@ -113,6 +119,30 @@ my @refused = (
       qr/\ASys::Virt::Network::destroy: argument 'net' is not a Sys::Virt::Network object at / ],
     [ 'class method on Network', sub { Sys::Virt::Network->get_bridge_name },
       qr/\ASys::Virt::Network::get_bridge_name: argument 'net' is not a Sys::Virt::Network object at / ],
+    [ 'a NodeDevice as an Interface', sub { Sys::Virt::Interface::get_name($nd) },
+      qr/\ASys::Virt::Interface::get_name: argument 'iface' is a Sys::Virt::NodeDevice object, not a Sys::Virt::Interface object at / ],
+    [ 'an Interface as a NodeDevice', sub { Sys::Virt::NodeDevice::destroy($if) },
+      qr/\ASys::Virt::NodeDevice::destroy: argument 'dev' is a Sys::Virt::Interface object, not a Sys::Virt::NodeDevice object at / ],
+    [ 'an Interface as a Secret', sub { Sys::Virt::Secret::get_value($if) },
+      qr/\ASys::Virt::Secret::get_value: argument 'sec' is a Sys::Virt::Interface object, not a Sys::Virt::Secret object at / ],
+    [ 'a NodeDevice as an NWFilter', sub { Sys::Virt::NWFilter::undefine($nd) },
+      qr/\ASys::Virt::NWFilter::undefine: argument 'filter' is a Sys::Virt::NodeDevice object, not a Sys::Virt::NWFilter object at / ],
+    [ 'a Domain as an NWFilterBinding', sub { Sys::Virt::NWFilterBinding::delete($d) },
+      qr/\ASys::Virt::NWFilterBinding::delete: argument 'binding' is a Sys::Virt::Domain object, not a Sys::Virt::NWFilterBinding object at / ],
+    [ 'a NodeDevice as the connection of an interface lookup', sub { Sys::Virt::Interface->_new(connection => $nd, name => 'eth1') },
+      qr/\ASys::Virt::Interface::_lookup_by_name: argument 'con' is a Sys::Virt::NodeDevice object, not a Sys::Virt object at / ],
+    [ 'forged address of a real node device', sub { (bless \(my $x = $$nd), 'Sys::Virt::NodeDevice')->destroy },
+      qr/\ASys::Virt::NodeDevice::destroy: argument 'dev' is not a Sys::Virt::NodeDevice object at / ],
+    [ 'forged address of a real interface', sub { (bless \(my $x = $$if), 'Sys::Virt::Interface')->destroy },
+      qr/\ASys::Virt::Interface::destroy: argument 'iface' is not a Sys::Virt::Interface object at / ],
+    [ 'forged secret', sub { (bless \(my $x = 1), 'Sys::Virt::Secret')->set_value('x') },
+      qr/\ASys::Virt::Secret::set_value: argument 'sec' is not a Sys::Virt::Secret object at / ],
+    [ 'undef as a node device to destroy', sub { Sys::Virt::NodeDevice::destroy(undef) },
+      qr/\ASys::Virt::NodeDevice::destroy: argument 'dev' is not a Sys::Virt::NodeDevice object at / ],
+    [ 'undef as an interface to destroy', sub { Sys::Virt::Interface::destroy(undef) },
+      qr/\ASys::Virt::Interface::destroy: argument 'iface' is not a Sys::Virt::Interface object at / ],
+    [ 'class method on NWFilterBinding', sub { Sys::Virt::NWFilterBinding->get_filter_name },
+      qr/\ASys::Virt::NWFilterBinding::get_filter_name: argument 'binding' is not a Sys::Virt::NWFilterBinding object at / ],
     [ 'forged 0', sub { (bless \(my $x = 0), $SNAP)->get_name }, $NOT_SNAP ],
     [ 'forged 1', sub { (bless \(my $x = 1), $SNAP)->get_name }, $NOT_SNAP ],
     [ 'forged 12345', sub { (bless \(my $x = 12345), $SNAP)->get_name }, $NOT_SNAP ],
@@ -201,6 +231,8 @@ is($c->get_uri, TEST_URI, 'the real connection works');
 is($vol->get_path, '/default-pool/obj.img', 'the real volume works');
 ok($pool->is_active, 'the forged destroy did not stop the pool');
 ok($n->is_active, 'the forged destroy did not stop the network');
+is($nd->get_parent, 'computer', 'the real node device works');
+ok($if->is_active, 'the forged destroy did not stop the interface');
 same_names([$d->list_snapshot_names], [qw(obj1 obj2)], 'no snapshot was deleted by a forged object');
 
 # Forged objects freed, DESTROY called on them by hand: the real ones live on.
@@ -303,6 +335,12 @@ same_names([$d->list_snapshot_names], [qw(obj1 obj2)], 'no snapshot was deleted 
     my $nn = $c->get_network_by_name('default');
     $nn->DESTROY;
     is($nn->get_bridge_name, 'virbr0', 'a network stays usable after an explicit DESTROY');
+    my $nd2 = $c->get_node_device_by_name('scsi_host2');
+    $nd2->DESTROY;
+    is($nd2->get_parent, 'computer', 'a node device stays usable after an explicit DESTROY');
+    my $ii = $c->get_interface_by_name('eth1');
+    $ii->DESTROY;
+    is($ii->get_mac, 'aa:bb:cc:dd:ee:ff', 'an interface stays usable after an explicit DESTROY');
 }
 
 # ---------------------------------------------------------------------------

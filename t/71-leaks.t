@@ -413,6 +413,29 @@ no_leak('a second add_callback refused', 30_000, sub {
     $st->abort;
 });
 
+no_leak('node devices: list, look up, parent and capabilities', 30_000, sub {
+    my @devs = $con->list_node_devices;
+    my @names = $con->list_node_device_names(undef);
+    my $d = $con->get_node_device_by_name('scsi_host11');
+    my @caps = $d->list_capabilities;
+    my $p = $d->get_parent;
+    my $none = $con->get_node_device_by_name('computer')->get_parent;
+});
+
+no_leak('create and destroy a vHBA', 30_000, sub {
+    $con->create_node_device("<device><parent>scsi_host1</parent><capability type='scsi_host'>"
+        . "<capability type='fc_host'><wwnn>2000000012345678</wwnn><wwpn>1000000012345678</wwpn>"
+        . "</capability></capability></device>")->destroy;
+});
+
+no_leak('interfaces: list, look up by name and MAC, define and undefine', 30_000, sub {
+    my @ifaces = $con->list_interfaces;
+    my $i = $con->get_interface_by_mac('aa:bb:cc:dd:ee:ff');
+    my $mac = $i->get_mac;
+    $con->define_interface("<interface type='ethernet' name='leak0'><mac address='52:54:00:00:71:01'/></interface>")->undefine;
+    eval { $con->get_interface_by_name('leak0') };
+});
+
 # ----------------------------------------------------------- summary
 
 diag join "\n", 'resident memory growth per 100k iterations:',

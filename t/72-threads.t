@@ -372,4 +372,44 @@ scenario('a stream callback runs only in the thread that registered it', sub {
     $again->abort;
 });
 
+scenario('node device and interface objects alive when threads start, used and dropped in them', sub {
+    my $con = Sys::Virt->new(uri => $URI);
+    my $host = $con->get_node_device_by_name('scsi_host1');
+    my $eth1 = $con->get_interface_by_name('eth1');
+    my @devs = map { $con->get_node_device_by_name('scsi_host11') } 1 .. 50;
+    my @ifaces = map { $con->get_interface_by_mac('aa:bb:cc:dd:ee:ff') } 1 .. 50;
+    my $expect = join '|', $host->get_name, $host->get_parent, join(',', $host->list_capabilities),
+        $eth1->get_mac, join(',', sort map { $_->get_name } $con->list_all_node_devices),
+        join(',', sort map { $_->get_name } $con->list_interfaces);
+    my @thr = map {
+        my $n = $_;
+        threads->create(sub {
+            my @got;
+            for (1 .. 25) {
+                push @got, join '|', $host->get_name, $host->get_parent, join(',', $host->list_capabilities),
+                    $eth1->get_mac, join(',', sort map { $_->get_name } $con->list_all_node_devices),
+                    join(',', sort map { $_->get_name } $con->list_interfaces);
+            }
+            my $fine = grep { $_->get_parent eq 'scsi_host1' } @devs;
+            $fine += grep { $_->get_name eq 'eth1' } @ifaces;
+            if ($n % 2) { @devs = (); @ifaces = () } else { $_->DESTROY for @devs, @ifaces }
+            my $mine = $con->define_interface("<interface type='ethernet' name='thr$n'><mac address='52:54:00:00:00:0$n'/></interface>");
+            my $name = $con->get_interface_by_name("thr$n")->get_name;
+            $mine->undefine;
+            return join "\n", @got, "fine $fine", $name;
+        });
+    } 1 .. $THREADS;
+    for my $t (@thr) {
+        my @lines = split /\n/, $t->join // '';
+        my $name = pop @lines;
+        my $fine = pop @lines;
+        die "a thread's own interface came back as " . ($name // 'nothing') . "\n" unless ($name // '') =~ /\Athr\d\z/;
+        die "a thread saw $fine of 100 object copies working\n" unless ($fine // '') eq 'fine 100';
+        $_ eq $expect or die "thread saw: $_\nexpected: $expect\n" for @lines;
+    }
+    for (@devs) { die "parent node device copy broken\n" unless $_->get_parent eq 'scsi_host1' }
+    for (@ifaces) { die "parent interface copy broken\n" unless $_->is_active }
+    die "interfaces left over\n" unless $con->num_of_defined_interfaces == 0;
+});
+
 done_testing;

@@ -35,7 +35,7 @@ my $URI = 'test:///default';
 
 my %CLASS = (con => 'Sys::Virt', dom => 'Sys::Virt::Domain', snap => 'Sys::Virt::DomainSnapshot',
              pool => 'Sys::Virt::StoragePool', vol => 'Sys::Virt::StorageVol', net => 'Sys::Virt::Network',
-             st => 'Sys::Virt::Stream');
+             st => 'Sys::Virt::Stream', dev => 'Sys::Virt::NodeDevice', iface => 'Sys::Virt::Interface');
 
 sub objects {
     my $con = Sys::Virt->new(uri => $URI);
@@ -47,7 +47,10 @@ sub objects {
         || $pool->create_volume('<volume><name>store.img</name><capacity>1024</capacity></volume>');
     my $net = $con->get_network_by_name('default');
     my $st = $con->new_stream;
-    return { con => $con, dom => $dom, snap => $snap, pool => $pool, vol => $vol, net => $net, st => $st };
+    my $dev = $con->get_node_device_by_name('scsi_host1');
+    my $iface = $con->get_interface_by_name('eth1');
+    return { con => $con, dom => $dom, snap => $snap, pool => $pool, vol => $vol, net => $net, st => $st,
+             dev => $dev, iface => $iface };
 }
 
 # The XSUBs of a package that take the object first (all but the lookup
@@ -117,7 +120,7 @@ sub refused {
     print "REFUSED\n";
 }
 
-for my $kind (qw(con dom snap pool vol net st)) {
+for my $kind (qw(con dom snap pool vol net st dev iface)) {
     in_child("Storable::dclone of a $CLASS{$kind} object", sub {
         my $o = objects();
         my ($copy, $err) = copy_or_croak(dclone => sub { Storable::dclone($o->{$kind}) });
@@ -162,7 +165,7 @@ for my $kind (qw(con dom snap pool vol net st)) {
         in_child('retrieve in another process: the objects are refused', sub {
             my $o = Storable::retrieve($file);
             my $live = objects();
-            check_copy($_, delete $o->{$_}, $live->{$_}) for qw(con dom snap pool vol net st);
+            check_copy($_, delete $o->{$_}, $live->{$_}) for qw(con dom snap pool vol net st dev iface);
         });
     }
 }
@@ -181,7 +184,7 @@ in_child('copies of copies, many times over, leave the original working', sub {
     my $o = objects();
     for (1 .. 1000) {
         # (With hooks that refuse to serialise, there is nothing to copy.)
-        my $c = eval { Storable::dclone([$o->{dom}, $o->{snap}, $o->{con}, $o->{net}]) } or last;
+        my $c = eval { Storable::dclone([$o->{dom}, $o->{snap}, $o->{con}, $o->{net}, $o->{dev}, $o->{iface}]) } or last;
         my $cc = Storable::dclone($c);
         undef $c;
         $_->DESTROY for @$cc;    # DESTROY on a copy gives back nothing
@@ -190,6 +193,19 @@ in_child('copies of copies, many times over, leave the original working', sub {
     die "original snapshot\n" unless $o->{snap}->get_name eq 'store';
     die "original connection\n" unless $o->{con}->get_uri eq $URI;
     die "original network\n" unless $o->{net}->get_name eq 'default';
+    die "original node device\n" unless $o->{dev}->get_parent eq 'computer';
+    die "original interface\n" unless $o->{iface}->get_mac eq 'aa:bb:cc:dd:ee:ff';
 });
+
+# Classes with no object on the test driver: a forged object of each is
+# refused by Storable's hook, naming the class.
+for my $class (qw(Sys::Virt::Secret Sys::Virt::NWFilter Sys::Virt::NWFilterBinding)) {
+    in_child("Storable::dclone of a $class object is refused", sub {
+        my $forged = bless \(my $x = 1), $class;
+        my $err = eval { Storable::dclone($forged); 1 } ? undef : $@;
+        die "dclone made a copy\n" unless defined $err;
+        die "refused with something odd: $err\n" if ref $err || $err !~ /\A\Q$class\E objects hold live libvirt handles/;
+    });
+}
 
 done_testing;

@@ -25,6 +25,7 @@ my %packages = (
     'Sys::Virt'                 => 'Sys/Virt.pm',
     'Sys::Virt::Domain'         => 'Sys/Virt/Domain.pm',
     'Sys::Virt::DomainSnapshot' => 'Sys/Virt/DomainSnapshot.pm',
+    'Sys::Virt::DomainCheckpoint' => 'Sys/Virt/DomainCheckpoint.pm',
     'Sys::Virt::Error'          => 'Sys/Virt/Error.pm',
     'Sys::Virt::StoragePool'    => 'Sys/Virt/StoragePool.pm',
     'Sys::Virt::StorageVol'     => 'Sys/Virt/StorageVol.pm',
@@ -32,6 +33,11 @@ my %packages = (
     'Sys::Virt::NetworkPort'    => 'Sys/Virt/NetworkPort.pm',
     'Sys::Virt::Stream'         => 'Sys/Virt/Stream.pm',
     'Sys::Virt::Event'          => 'Sys/Virt/Event.pm',
+    'Sys::Virt::NodeDevice'     => 'Sys/Virt/NodeDevice.pm',
+    'Sys::Virt::Interface'      => 'Sys/Virt/Interface.pm',
+    'Sys::Virt::Secret'         => 'Sys/Virt/Secret.pm',
+    'Sys::Virt::NWFilter'       => 'Sys/Virt/NWFilter.pm',
+    'Sys::Virt::NWFilterBinding' => 'Sys/Virt/NWFilterBinding.pm',
 );
 
 for my $package (sort keys %packages) {

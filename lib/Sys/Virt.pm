@@ -12,6 +12,12 @@ use Sys::Virt::StorageVol;
 use Sys::Virt::Network;
 use Sys::Virt::NetworkPort;
 use Sys::Virt::Event;
+use Sys::Virt::NodeDevice;
+use Sys::Virt::Interface;
+use Sys::Virt::Secret;
+use Sys::Virt::NWFilter;
+use Sys::Virt::NWFilterBinding;
+use Sys::Virt::DomainCheckpoint;
 
 our $VERSION = '9.0.0';
 require XSLoader;
@@ -32,6 +38,11 @@ sub new {
 sub create_domain {
     my ($self, $xml, $flags) = @_;
     return Sys::Virt::Domain->_new(connection => $self, xml => $xml, flags => $flags || 0);
+}
+
+sub create_domain_with_files {
+    my ($self, $xml, $fds, $flags) = @_;
+    return Sys::Virt::Domain->_new(connection => $self, xml => $xml, fds => $fds, flags => $flags || 0);
 }
 
 sub define_domain {
@@ -136,6 +147,44 @@ sub define_network {
 sub get_network_by_uuid {
     my ($self, $uuid) = @_;
     return Sys::Virt::Network->_new(connection => $self, uuid => $uuid);
+}
+
+# Host devices, interfaces, secrets and network filters: the lookups and
+# lists are XSUBs; making an object goes through its class's constructor.
+sub create_node_device {
+    my ($self, $xml, $flags) = @_;
+    return Sys::Virt::NodeDevice->_new(connection => $self, xml => $xml, flags => $flags || 0);
+}
+
+sub define_node_device {
+    my ($self, $xml, $flags) = @_;
+    return Sys::Virt::NodeDevice->_new(connection => $self, xml => $xml, nocreate => 1, flags => $flags || 0);
+}
+
+# Defines the interface (without starting it), as the C module's does.
+sub create_interface {
+    my ($self, $xml) = @_;
+    return Sys::Virt::Interface->_new(connection => $self, xml => $xml);
+}
+
+sub define_interface {
+    my ($self, $xml, $flags) = @_;
+    return Sys::Virt::Interface->_new(connection => $self, xml => $xml, nocreate => 1, flags => $flags || 0);
+}
+
+sub define_secret {
+    my ($self, $xml, $flags) = @_;
+    return Sys::Virt::Secret->_new(connection => $self, xml => $xml, nocreate => 1, flags => $flags || 0);
+}
+
+sub define_nwfilter {
+    my ($self, $xml, $flags) = @_;
+    return Sys::Virt::NWFilter->_new(connection => $self, xml => $xml, nocreate => 1, flags => $flags || 0);
+}
+
+sub create_nwfilter_binding {
+    my ($self, $xml, $flags) = @_;
+    return Sys::Virt::NWFilterBinding->_new(connection => $self, xml => $xml, flags => $flags || 0);
 }
 
 # Called on a connection: the hypervisor's version; called as a class
@@ -248,6 +297,33 @@ A virtual network that guests' interfaces attach to.
 =item L<Sys::Virt::NetworkPort>
 
 A port of a virtual network, where one guest interface is plugged in.
+
+=item L<Sys::Virt::NodeDevice>
+
+A device of the host: the machine itself, PCI and USB devices, SCSI
+hosts, network cards, mediated devices.
+
+=item L<Sys::Virt::Interface>
+
+A network interface of the host, as libvirt's interface driver
+configures it.
+
+=item L<Sys::Virt::Secret>
+
+A secret (a key or a passphrase) kept by libvirt for guests and storage.
+
+=item L<Sys::Virt::NWFilter>
+
+A network filter: firewall rules for the traffic of guest interfaces.
+
+=item L<Sys::Virt::NWFilterBinding>
+
+A network filter applied to one port device.
+
+=item L<Sys::Virt::DomainCheckpoint>
+
+A point in time from which backups of a domain's disks copy only what
+changed.
 
 =item L<Sys::Virt::Error>
 
@@ -503,6 +579,13 @@ Unless it is defined as well, the domain is transient: it disappears
 when it stops. C<$flags> takes the C<Sys::Virt::Domain::START_*>
 constants.
 
+=item my $dom = $conn->create_domain_with_files($xml, \@fds, $flags);
+
+Like C<create_domain>, handing the open files in C<\@fds> (Perl file
+handles or descriptor numbers, which stay open and the caller's) to the
+domain's first process; for container drivers (LXC) and the test driver
+only. See L<Sys::Virt::Domain/Passing file descriptors>.
+
 =item my $dom = $conn->define_domain($xml, $flags);
 
 Defines a persistent domain from C<$xml> without starting it, or
@@ -725,6 +808,48 @@ Start the network with its C<create> method.
   });
   $net->create;
   $net->set_autostart(1);
+
+=back
+
+=head2 Restoring domains
+
+=over 4
+
+=item $conn->restore_domain($file, $dxml, \%params, $flags);
+
+Starts a domain again from the file that L<Sys::Virt::Domain/save>
+wrote, in the state it was saved in. C<$dxml>, when given, replaces the
+domain XML stored in the file (only in what the guest cannot notice).
+C<\%params> is a hash with the keys
+C<Sys::Virt::Domain::SAVE_PARAM_FILE> and C<SAVE_PARAM_DXML>, the
+alternative to the positional arguments; a C<$file> or C<$dxml>
+argument takes the place of the hash's field, and the hash is never
+changed. Either C<$file> or C<\%params> is required. C<$flags> takes
+C<Sys::Virt::Domain::SAVE_BYPASS_CACHE>, C<SAVE_RUNNING>,
+C<SAVE_PAUSED> and C<SAVE_RESET_NVRAM>. Returns nothing; find the domain
+by name afterwards.
+
+=item my $xml = $conn->get_save_image_xml_description($file, $flags);
+
+Returns the domain XML stored in the save file C<$file>.
+C<Sys::Virt::Domain::SAVE_IMAGE_XML_SECURE> in C<$flags> includes
+secrets.
+
+=item $conn->define_save_image_xml($file, $xml, $flags);
+
+Replaces the domain XML stored in the save file C<$file> with C<$xml>.
+C<$flags> may be C<Sys::Virt::Domain::SAVE_RUNNING> or C<SAVE_PAUSED>,
+changing the state the domain will be restored in.
+
+  use Sys::Virt;
+
+  my $conn = Sys::Virt->new(uri => 'qemu:///system');
+  my $dom = $conn->get_domain_by_name('web');
+  $dom->save('/srv/web.img');
+  (my $xml = $conn->get_save_image_xml_description('/srv/web.img'))
+      =~ s{</name>}{</name><description>saved before the upgrade</description>};
+  $conn->define_save_image_xml('/srv/web.img', $xml);
+  $conn->restore_domain('/srv/web.img');
 
 =back
 
@@ -1150,6 +1275,268 @@ connection is idle, and closes it after C<$count> unanswered ones
 (C<$interval> 0 or less turns keepalive off). Needs a running event
 loop. Remote connections only: other drivers croak with
 C<ERR_NO_SUPPORT>.
+
+=back
+
+=head2 Host devices
+
+The devices of the host machine, as L<Sys::Virt::NodeDevice> objects.
+A C<$capability> argument names a capability (such as C<pci>, C<net>,
+C<scsi_host>, C<storage>) and keeps only the devices that have it; undef
+(or leaving it out) means every device.
+
+=over 4
+
+=item my $count = $conn->num_of_node_devices($capability, $flags);
+
+Returns how many devices the host has (with C<$capability>). C<$flags>
+must be 0.
+
+=item my @names = $conn->list_node_device_names($capability, $maxnames, $flags);
+
+Returns the names of the devices (with C<$capability>), at most
+C<$maxnames> of them; C<$maxnames> is optional, as for
+C<list_defined_domain_names>. C<$flags> must be 0.
+
+=item my @devs = $conn->list_node_devices($capability);
+
+Returns an object for each device (with C<$capability>), leaving out any
+that disappears while the list is made; in scalar context, how many.
+
+=item my @devs = $conn->list_all_node_devices($flags);
+
+Returns an object for every device in one call. The
+C<Sys::Virt::NodeDevice::LIST_CAP_*> flags keep the devices with any of
+the capabilities given, C<LIST_ACTIVE> and C<LIST_INACTIVE> by state;
+without flags every device is returned.
+
+=item my $dev = $conn->get_node_device_by_name($name);
+
+Returns the device called C<$name>, or throws a L<Sys::Virt::Error> with
+code C<Sys::Virt::Error::ERR_NO_NODE_DEVICE>.
+
+=item my $dev = $conn->get_node_device_scsihost_by_wwn($wwnn, $wwpn, $flags);
+
+Returns the SCSI host (a Fibre Channel adapter or a vHBA) whose world
+wide node and port names are C<$wwnn> and C<$wwpn> (16 hexadecimal
+digits each). C<$flags> must be 0.
+
+=item my $dev = $conn->create_node_device($xml, $flags);
+
+Creates a device from the XML description C<$xml> (a vHBA on a SCSI
+host that can make virtual ports, or a mediated device) and returns it.
+The device lasts until it is destroyed or the host reboots. C<$flags>
+may be C<Sys::Virt::NodeDevice::CREATE_XML_VALIDATE>.
+
+=item my $dev = $conn->define_node_device($xml, $flags);
+
+Defines a persistent device (a mediated device) from C<$xml> without
+creating it; its C<create> method starts it. C<$flags> may be
+C<Sys::Virt::NodeDevice::DEFINE_XML_VALIDATE>.
+
+  use Sys::Virt;
+
+  my $conn = Sys::Virt->new(uri => 'test:///default');
+  my $vhba = $conn->create_node_device(q{
+      <device>
+        <parent>scsi_host1</parent>
+        <capability type='scsi_host'>
+          <capability type='fc_host'>
+            <wwnn>2000000012345678</wwnn>
+            <wwpn>1000000012345678</wwpn>
+          </capability>
+        </capability>
+      </device>
+  });
+  print $vhba->get_name, " on ", $vhba->get_parent, "\n";
+  $vhba->destroy;
+
+=back
+
+=head2 Host interfaces
+
+The host's network interfaces, as L<Sys::Virt::Interface> objects.
+
+=over 4
+
+=item my $count = $conn->num_of_interfaces();
+
+Returns how many interfaces are up.
+
+=item my @names = $conn->list_interface_names($maxnames);
+
+Returns the names of the interfaces that are up, at most C<$maxnames>
+of them (optional, as for C<list_defined_domain_names>).
+
+=item my @ifaces = $conn->list_interfaces();
+
+Returns an object for each interface that is up, leaving out any that
+disappears while the list is made; in scalar context, how many.
+
+=item my $count = $conn->num_of_defined_interfaces();
+
+Returns how many defined interfaces are down.
+
+=item my @names = $conn->list_defined_interface_names($maxnames);
+
+Returns the names of the defined interfaces that are down, at most
+C<$maxnames> of them.
+
+=item my @ifaces = $conn->list_defined_interfaces();
+
+Returns an object for each defined interface that is down; in scalar context, how many.
+
+=item my @ifaces = $conn->list_all_interfaces($flags);
+
+Returns an object for every interface, up or down, in one call.
+C<Sys::Virt::Interface::LIST_ACTIVE> or C<LIST_INACTIVE> keep one kind.
+
+=item my $iface = $conn->get_interface_by_name($name);
+
+Returns the interface called C<$name>, or throws a L<Sys::Virt::Error>
+with code C<Sys::Virt::Error::ERR_NO_INTERFACE>.
+
+=item my $iface = $conn->get_interface_by_mac($mac);
+
+Returns the interface with the hardware address C<$mac> (as text, such
+as C<aa:bb:cc:dd:ee:ff>).
+
+=item my $iface = $conn->define_interface($xml, $flags);
+
+Defines an interface from the XML description C<$xml>, or replaces the
+configuration of the one with the same name, without bringing it up.
+C<$flags> may be C<Sys::Virt::Interface::DEFINE_VALIDATE>.
+
+=item my $iface = $conn->create_interface($xml);
+
+The same as C<define_interface> without flags: the interface is defined,
+not brought up (call its C<create> method for that).
+
+=item $conn->interface_change_begin($flags);
+
+Saves the host's current interface configuration, so that the changes
+made from now on can be kept with C<interface_change_commit> or undone
+with C<interface_change_rollback> (which also happens when the host
+reboots before a commit). C<$flags> must be 0.
+
+=item $conn->interface_change_commit($flags);
+
+Keeps the changes made since C<interface_change_begin>.
+
+=item $conn->interface_change_rollback($flags);
+
+Restores the configuration saved by C<interface_change_begin>.
+
+=back
+
+=head2 Secrets
+
+The secrets libvirt keeps, as L<Sys::Virt::Secret> objects (not on the
+test driver, which has no secret driver).
+
+=over 4
+
+=item my $count = $conn->num_of_secrets();
+
+Returns how many secrets there are.
+
+=item my @uuids = $conn->list_secret_uuids($maxuuids);
+
+Returns the printed UUIDs of the secrets, at most C<$maxuuids> of them
+(optional, as the C<$maxnames> of C<list_defined_domain_names>).
+
+=item my @secrets = $conn->list_secrets();
+
+Returns an object for each secret, leaving out any that is undefined
+while the list is made; in scalar context, how many.
+
+=item my @secrets = $conn->list_all_secrets($flags);
+
+Returns an object for every secret in one call; the
+C<Sys::Virt::Secret::LIST_*> flags keep a subset.
+
+=item my $secret = $conn->get_secret_by_uuid($uuid);
+
+Returns the secret with the UUID C<$uuid>, given as 16 raw bytes or in
+its printed form (32 hexadecimal digits, with or without the four
+dashes). Any other length dies with a plain message; no such secret
+throws a L<Sys::Virt::Error> with code C<Sys::Virt::Error::ERR_NO_SECRET>.
+
+=item my $secret = $conn->get_secret_by_usage($type, $id);
+
+Returns the secret used for C<$id> under the usage type C<$type> (a
+C<Sys::Virt::Secret::USAGE_TYPE_*> constant): a volume's path, a Ceph or
+iSCSI name, a TLS or vTPM name.
+
+=item my $secret = $conn->define_secret($xml, $flags);
+
+Defines a secret from the XML description C<$xml> (its usage, and
+whether it is ephemeral or private), or changes the one with the same
+UUID. The value is set afterwards with its C<set_value> method.
+C<$flags> may be C<Sys::Virt::Secret::DEFINE_VALIDATE>.
+
+=back
+
+=head2 Network filters
+
+Network filters (L<Sys::Virt::NWFilter>) and their bindings to port
+devices (L<Sys::Virt::NWFilterBinding>); not on the test driver, which
+has no network filter driver.
+
+=over 4
+
+=item my $count = $conn->num_of_nwfilters();
+
+Returns how many filters are defined.
+
+=item my @names = $conn->list_nwfilter_names($maxnames);
+
+Returns the names of the filters, at most C<$maxnames> of them
+(optional, as for C<list_defined_domain_names>).
+
+=item my @filters = $conn->list_nwfilters();
+
+Returns an object for each filter, leaving out any that is undefined
+while the list is made; in scalar context, how many.
+
+=item my @filters = $conn->list_all_nwfilters($flags);
+
+Returns an object for every filter in one call. C<$flags> must be 0.
+
+=item my $filter = $conn->get_nwfilter_by_name($name);
+
+Returns the filter called C<$name>, or throws a L<Sys::Virt::Error> with
+code C<Sys::Virt::Error::ERR_NO_NWFILTER>.
+
+=item my $filter = $conn->get_nwfilter_by_uuid($uuid);
+
+Returns the filter with the UUID C<$uuid>, in either form accepted by
+C<get_secret_by_uuid>.
+
+=item my $filter = $conn->define_nwfilter($xml, $flags);
+
+Defines a filter from the XML description C<$xml>, or replaces the
+rules of the one with the same name. C<$flags> may be
+C<Sys::Virt::NWFilter::DEFINE_VALIDATE>.
+
+=item my @bindings = $conn->list_all_nwfilter_bindings($flags);
+
+Returns an object for every binding of a filter to a port device.
+C<$flags> must be 0.
+
+=item my $binding = $conn->get_nwfilter_binding_by_port_dev($name);
+
+Returns the binding of the port device called C<$name>, or throws a
+L<Sys::Virt::Error> with code C<Sys::Virt::Error::ERR_NO_NWFILTER_BINDING>.
+
+=item my $binding = $conn->create_nwfilter_binding($xml, $flags);
+
+Applies a filter to a port device as the XML description C<$xml> says
+(see L<Sys::Virt::NWFilterBinding>): the owner's name and UUID, the
+port device, its MAC address and the filter's name are required.
+libvirtd 9.0.0 checks neither that the port device nor that the filter
+exists. C<$flags> may be
+C<Sys::Virt::NWFilterBinding::CREATE_VALIDATE>.
 
 =back
 
@@ -1729,6 +2116,66 @@ name them, and a replacement of C<Sys::Virt::Network::_new> does not
 see them. C<< _new(connection => $conn, name => $name) >> still works for
 programs that call it.
 
+The same holds for C<Sys::Virt::Domain::get_checkpoint_by_name>,
+C<Sys::Virt::Domain::create_checkpoint> and
+C<< Sys::Virt::DomainCheckpoint->_new >>.
+
+=item get_job_stats returns the job type itself
+
+L<Sys::Virt::Domain/get_job_stats> returns the type as a number, as its
+documentation says. The C module returns a reference to a scalar
+holding it (and leaks both values it returns).
+
+=item block_copy takes BLOCK_COPY_BUF_SIZE
+
+The C module hands C<BLOCK_COPY_BUF_SIZE> to libvirt as a 32-bit
+number, which libvirt refuses ("invalid type 'uint' for parameter
+'buf-size', expected 'ullong'"); here it is the 64-bit number libvirt
+expects.
+
+=item migrate_to_uri2 works
+
+L<Sys::Virt::Domain/migrate_to_uri2> takes its arguments in the
+documented order (destination URI, migration URI, XML, flags, name,
+bandwidth) and migrates. The C module's always dies, calling a method
+C<_migrate_to_uri2> that does not exist (and reads the migration URI
+and the XML in the wrong order).
+
+=item A list of disks must be a list
+
+C<MIGRATE_PARAM_MIGRATE_DISKS> given as anything but an array
+reference croaks; the C module crashes with a segmentation fault. The
+other parameters must be numbers or strings as their field says, and
+the parameter hash itself a hash reference.
+
+=item Lists of file descriptors are checked
+
+C<create_domain_with_files>, C<Sys::Virt::Domain::create_with_files> and
+C<fd_associate> croak when the descriptors are not an array reference of
+open file handles or descriptor numbers. The C module returns nothing
+without doing anything when the argument is not a reference (even from
+C<create_domain_with_files>, which then fails to bless undef), and passes
+whatever number Perl makes of each element, so a file handle becomes a
+meaningless descriptor; here a file handle stands for its descriptor.
+
+=item Missing images in block jobs are NULL
+
+An undef C<$base> or C<$top> in C<block_rebase> and C<block_commit>
+reaches libvirt as NULL, its "default" (the whole chain, the top image);
+the C module passes an empty string, with a warning. C<block_copy>'s
+parameter hash and C<backup_begin>'s checkpoint XML may be left out.
+
+=item Saving and restoring leave the caller's arguments alone
+
+Given both a file name and a hash of parameters,
+L<Sys::Virt::Domain/save> and C<restore_domain> (see L</Restoring domains>) use the file name in
+place of the hash's C<SAVE_PARAM_FILE> (and a C<$dxml> argument in place
+of C<SAVE_PARAM_DXML>) without writing to the hash. The C module stores
+the caller's own file name scalar into the hash without a reference of
+its own, so the variable is freed while the caller still uses it, and it
+crashes when the hash argument is not a hash reference; here that
+croaks.
+
 =item Typed parameters keep their type
 
 In the hashes of typed parameters (C<get_memory_parameters>,
@@ -1801,6 +2248,29 @@ error for an end cell before the start cell and croak for ranges of
 more than a million cells (counted once per page size), instead of
 exiting with "Out of memory!" or crashing.
 
+=item Host object lookups and lists are direct calls
+
+The C<get_*_by_*> lookups of node devices, interfaces, secrets, network
+filters and bindings, and C<list_node_devices>, C<list_interfaces>,
+C<list_defined_interfaces>, C<list_secrets> and C<list_nwfilters>, are
+implemented directly rather than through the classes' Perl constructors
+(C<list_interfaces> asks libvirt for the names and looks each one up in
+a single call, without a Perl C<eval> per name). The results, and the
+errors of a failed lookup, are the same; argument errors name the
+method called, and extra arguments croak with a usage message instead
+of being ignored. The C<maxnames> rules above also hold for
+C<list_node_device_names>, C<list_interface_names>,
+C<list_defined_interface_names>, C<list_secret_uuids> and
+C<list_nwfilter_names>, whose C module versions exit with C<Out of
+memory!> for a negative count or one of 2**31 or more. The capability
+of C<num_of_node_devices> and C<list_node_device_names> may be left out
+(the C module requires it, undef allowed).
+
+=item C<get_node_device_scsihost_by_wwn> passes its flags on
+
+The C module's version drops its documented C<$flags> argument; here it
+reaches libvirt, which (as of 9.0.0) accepts only 0.
+
 =back
 
 =head1 NOT YET IMPLEMENTED
@@ -1823,9 +2293,8 @@ object other than domains, their snapshots, storage pools and volumes.
 =item *
 
 On domains: device changes, memory and vCPU changes and pinning,
-block jobs, migration, save
-and managed save, core dumps, guest agent calls, consoles and channels,
-metadata, job control, checkpoints and backups, and the other calls of
+guest agent calls, consoles and channels,
+metadata, and the other calls of
 the C module's L<Sys::Virt::Domain>.
 
 =item *

@@ -299,8 +299,8 @@ impl<'a> Arg<'a> {
             jump(unsafe { ffi::svb_av_fetch(self.perl, self.sv, index, &mut len, &mut found) })?;
             Ok((len, found))
         };
-        // Runs the argument's get magic (a tied scalar's FETCH), which the
-        // element fetches below do not.
+        // Runs the argument's get magic once (a tied scalar's FETCH), which
+        // the element fetches below do not.
         self.referent_type()?;
         let (len, _) = fetch(-1)?;
         if len < 0 {

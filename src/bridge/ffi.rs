@@ -116,6 +116,7 @@ extern "C" {
     pub fn svb_return_objects(perl: Perl, ax: i32, kind: u16, handles: *mut *mut c_void, n: isize) -> c_int;
 
     pub fn svb_undef(perl: Perl) -> *mut SV;
+    pub fn svb_wants_list(perl: Perl) -> c_int;
     pub fn svb_new_undef(perl: Perl) -> *mut SV;
     pub fn svb_new_iv(perl: Perl, v: isize) -> *mut SV;
     pub fn svb_new_uv(perl: Perl, v: usize) -> *mut SV;

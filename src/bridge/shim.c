@@ -421,6 +421,9 @@ int svb_return_texts(pTHX_ I32 ax, char **texts, SSize_t n)
 /* ----------------------------------------------------- building values */
 
 SV *svb_undef(pTHX) { return &PL_sv_undef; }
+
+/* Whether the running XSUB was called in list context. */
+int svb_wants_list(pTHX) { return GIMME_V == G_ARRAY; }
 SV *svb_new_undef(pTHX) { return newSV(0); }
 SV *svb_new_iv(pTHX_ IV v) { return newSViv(v); }
 SV *svb_new_uv(pTHX_ UV v) { return newSVuv(v); }

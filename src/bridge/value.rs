@@ -360,6 +360,23 @@ impl<T: IntoValue> IntoReturn for List<T> {
     }
 }
 
+/// A list return that, outside list context, is its length: what a Perl
+/// sub's `return @list` gives, for XSUBs standing in for such subs.
+pub struct CountedList<T>(pub Vec<T>);
+
+impl<T: IntoValue> IntoReturn for CountedList<T> {
+    fn into_return(self) -> Ret {
+        List(self.0).into_return()
+    }
+    unsafe fn push(self, perl: Perl, ax: i32) -> Result<(), Error> {
+        if ffi::svb_wants_list(perl) == 0 {
+            layout::return_iv(perl, ax, self.0.len() as isize);
+            return Ok(());
+        }
+        push_return(perl, ax, self.into_return())
+    }
+}
+
 /// A character string; flagged UTF-8 only when it needs to be, so ASCII
 /// strings look exactly like the C module's.
 pub(super) unsafe fn new_string(perl: Perl, s: &str) -> *mut SV {

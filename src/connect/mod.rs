@@ -6,10 +6,15 @@ pub mod auth;
 pub mod streams;
 pub mod storage;
 pub mod networks;
+pub mod saving;
 pub mod node;
 pub mod cpu_models;
 pub mod host;
 pub mod events;
+pub mod interfaces;
+pub mod nodedevs;
+pub mod nwfilters;
+pub mod secrets;
 
 use auth::Auth;
 use crate::bridge::{Arg, CText, Code, Flags, Handles, Hash, List, Obj, Owned, Texts};

@@ -118,3 +118,36 @@ pub fn for_each_item<'a>(arg: &Arg<'a>, mut each: impl FnMut(&Arg) -> Result<()>
     }
     Ok(())
 }
+
+/// The C module's constructors die with this for a UUID of any other length.
+const UUID_LENGTH: &str = "UUID must be either 16 unsigned bytes, or 32/36 hex characters long";
+
+/// A UUID in either of the forms the lookups by UUID accept: 16 raw bytes,
+/// or its printed form of 32 or 36 characters. The length is Perl's
+/// `length`: bytes for a byte string, characters for a character string.
+pub enum AnyUuid {
+    Raw(RawUuid),
+    Text(std::ffi::CString),
+}
+
+impl<'a> FromArg<'a> for AnyUuid {
+    fn from_arg(arg: Option<Arg<'a>>) -> Result<Self> {
+        let Some(arg) = arg else { return Err(Error::Usage) };
+        let as_text = |arg: &Arg| -> Result<AnyUuid> { Ok(AnyUuid::Text(c_string(&arg.text()?))) };
+        match arg.bytes() {
+            Ok(Some(bytes)) => match bytes.len() {
+                16 => Ok(AnyUuid::Raw(RawUuid(bytes.try_into().expect("16 bytes")))),
+                32 | 36 => as_text(&arg),
+                _ => crate::bridge::croak(UUID_LENGTH),
+            },
+            Ok(None) => crate::bridge::croak(UUID_LENGTH),
+            // Characters above 255: only the printed form can be meant.
+            Err(Error::Croak(_)) => match arg.string()?.map_or(0, |s| s.chars().count()) {
+                32 | 36 => as_text(&arg),
+                16 => arg.error("must be 16 bytes, not 16 wide characters"),
+                _ => crate::bridge::croak(UUID_LENGTH),
+            },
+            Err(other) => Err(other),
+        }
+    }
+}

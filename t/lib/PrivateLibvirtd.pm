@@ -29,6 +29,11 @@ package PrivateLibvirtd;
 # as mount points (/run/libvirt, /var/lib/libvirt, /var/log/libvirt,
 # /var/cache/libvirt) when they do not exist yet.
 #
+# A second daemon on the same host, as a migration target, must look like
+# another host to the first: start(host_uuid => UUID, hostname => NAME)
+# gives it its own host UUID (libvirtd.conf) and its own host name (a UTS
+# namespace beside the mount namespace).
+#
 # Everything started here is stopped by stop(), by an END block (also
 # when a test fails or dies) and on SIGINT/SIGTERM.
 #
@@ -153,6 +158,7 @@ sub _slurp {
 
 sub start {
     my ($class, %opt) = @_;
+    croak "bad host name '$opt{hostname}'" if defined $opt{hostname} && $opt{hostname} !~ /^[A-Za-z0-9.-]+\z/;
     my $dir = tempdir('pvirt.XXXXXX', TMPDIR => 1, CLEANUP => 0);
     $dir = abs_path($dir);
     my $self = bless {
@@ -161,6 +167,7 @@ sub start {
         domain_type => kvm_usable() ? 'kvm' : 'qemu',
         owner       => $$,
         timeout     => $opt{timeout} || 600,
+        hostname    => $opt{hostname},
     }, $class;
     push @INSTANCES, $self;
     _install_signal_handlers();
@@ -196,6 +203,11 @@ auth_unix_ro = "none"
 auth_unix_rw = "none"
 log_outputs = "3:file:$dir/libvirtd.log"
 EOF
+    if ($opt{host_uuid}) {
+        open(my $fh, '>>', "$dir/etc/libvirtd.conf") or croak "append libvirtd.conf: $!";
+        print $fh qq{host_uuid = "$opt{host_uuid}"\n};
+        close $fh;
+    }
     _write("$dir/etc/virtlogd.conf", <<"EOF");
 log_outputs = "3:file:$dir/virtlogd.log"
 EOF
@@ -217,6 +229,7 @@ EOF
     }
     my $script = "set -e\n"
         . join('', map { "mount --bind '$_->[0]' '$_->[1]'\n" } @binds)
+        . (defined $opt{hostname} ? "hostname '$opt{hostname}'\n" : '')
         . "exec \"\$@\"\n";
     _write("$dir/ns.sh", $script);
 
@@ -238,6 +251,11 @@ sub _start_guardian {
     croak "fork: $!" unless defined $pid;
     if ($pid == 0) {
         close $w;
+        # The pipes of the other instances' guardians: held here, they
+        # would never see their EOF.
+        for my $other (grep { $_ != $self && $_->{guardian} } @INSTANCES) {
+            close $other->{guardian}{fh};
+        }
         setsid();
         # Not holding the test's output open: the harness waits for EOF.
         open(STDIN, '<', '/dev/null');
@@ -276,7 +294,8 @@ sub _spawn {
         open(STDIN, '<', '/dev/null');
         open(STDOUT, '>>', "$dir/$what.out");
         open(STDERR, '>&', \*STDOUT);
-        exec('unshare', '--mount', '--propagation', 'private', '/bin/sh', "$dir/ns.sh", @cmd)
+        exec('unshare', '--mount', ($self->{hostname} ? '--uts' : ()), '--propagation', 'private',
+            '/bin/sh', "$dir/ns.sh", @cmd)
             or print STDERR "exec unshare: $!\n";
         _exit(127);
     }
@@ -622,7 +641,9 @@ sub _install_signal_handlers {
     return if $HANDLERS_SET++;
     for my $sig (qw(INT TERM HUP)) {
         $SIG{$sig} = sub {
-            $_->stop for reverse @INSTANCES;
+            # (stop() takes its instance out of @INSTANCES: walk a copy.)
+            my @all = reverse @INSTANCES;
+            $_->stop for @all;
             print STDERR "# stopped the private libvirtd after SIG$sig\n";
             $SIG{$sig} = 'DEFAULT';
             kill $sig, $$;
@@ -633,7 +654,8 @@ sub _install_signal_handlers {
 
 END {
     local $?;
-    for my $inst (reverse @INSTANCES) {
+    my @all = reverse @INSTANCES;
+    for my $inst (@all) {
         next unless $inst->{owner} == $$;
         my @left = $inst->stop;
         print STDERR "# still running after stop: $_\n" for @left;

@@ -1,7 +1,8 @@
 # A representative run of the module for valgrind's memcheck (see
 # xt/valgrind.t): every method of Sys::Virt, Sys::Virt::Domain,
-# Sys::Virt::DomainSnapshot and Sys::Virt::Network (whose ports and leases
-# the test driver lacks) with good arguments, the failures (libvirt
+# Sys::Virt::DomainSnapshot, Sys::Virt::Network (whose ports and leases
+# the test driver lacks), node devices and host interfaces (the test
+# driver has no secrets or network filters) with good arguments, the failures (libvirt
 # errors, our argument checks, dying tied arguments, forged and destroyed
 # objects), objects crossing an ithread, a fork, and objects left to
 # global destruction. It prints "workload done" when it got to the end.
@@ -165,6 +166,35 @@ for my $round (1 .. $rounds) {
     # DESTROY is empty: called by hand, it leaves the object whole.
     { my $d = $con->get_domain_by_name('test'); $d->DESTROY; $d->get_name eq 'test' or die "DESTROY by hand broke the object\n" }
     my $text = join '', map { "$_" } @errors;
+
+    # ---- node devices: the tree, a vHBA made and destroyed
+    my @devs = ($con->list_all_node_devices, $con->list_node_devices, $con->list_node_devices('scsi_host'));
+    my @devnames = ($con->list_node_device_names(undef), $con->list_node_device_names('scsi_host', 1),
+                    $con->num_of_node_devices(undef), scalar($con->list_node_devices));
+    my $host = $con->get_node_device_by_name('scsi_host1');
+    my @dev = ($host->get_name, $host->get_parent, $host->get_xml_description, $host->list_capabilities,
+               $con->get_node_device_by_name('computer')->get_parent);
+    my $vhba = $con->create_node_device("<device><parent>scsi_host1</parent><capability type='scsi_host'>"
+        . "<capability type='fc_host'><wwnn>2000000012345678</wwnn><wwpn>1000000012345678</wwpn></capability></capability></device>");
+    $vhba->destroy;
+    fails { $vhba->get_xml_description };
+    fails { $host->dettach(undef, 0) };
+    fails { Sys::Virt::NodeDevice::destroy(undef) };
+
+    # ---- host interfaces: define, start, stop, undefine, a transaction
+    my @ifs = ($con->list_all_interfaces, $con->list_interfaces, $con->list_defined_interfaces,
+               $con->list_interface_names, $con->list_defined_interface_names(5), $con->num_of_interfaces);
+    my $eth1 = $con->get_interface_by_mac('aa:bb:cc:dd:ee:ff');
+    my @ifinfo = ($eth1->get_name, $eth1->get_mac, $eth1->get_xml_description, $eth1->is_active);
+    $con->interface_change_begin;
+    my $ifc = $con->define_interface("<interface type='ethernet' name='vg$round'><mac address='52:54:00:00:99:01'/></interface>");
+    $ifc->create;
+    $ifc->destroy;
+    $ifc->undefine;
+    $con->interface_change_commit;
+    fails { $ifc->is_active };
+    fails { $con->get_secret_by_uuid('too short') };
+    fails { $con->num_of_secrets };
 
     # ---- a transient domain, destroyed; a domain undefined under its object
     my $tr = $con->create_domain(dom_xml("vg-tr-$round"));

@@ -23,9 +23,9 @@ sub _new {
             die "UUID must be either 16 unsigned bytes, or 32/36 hex characters long";
         }
     } elsif (exists $params{xml}) {
-        $self = $params{nocreate}
-            ? _define_xml($con, $params{xml}, $params{flags})
-            : _create($con, $params{xml}, $params{flags});
+        $self = $params{nocreate} ? _define_xml($con, $params{xml}, $params{flags})
+            : exists $params{fds}  ? _create_with_files($con, $params{xml}, $params{fds}, $params{flags})
+            :                        _create($con, $params{xml}, $params{flags});
     } else {
         die "address, id or uuid parameters are required";
     }
@@ -36,6 +36,61 @@ sub list_snapshots {
     my $self = shift;
     my @snapshots = $self->list_all_snapshots;
     return @snapshots;
+}
+
+# Migration: the hash form goes straight to the XSUBs; the older
+# positional forms become the same hash of MIGRATE_PARAM_* fields.
+my $migrate_params = sub {
+    my (%given) = @_;
+    my %params;
+    for my $field (sort keys %given) {
+        $params{$field} = $given{$field} if defined $given{$field};
+    }
+    return \%params;
+};
+
+# ($dest, \%params, $flags) or ($dest, $flags, $dname, $uri, $bandwidth)
+my $migrate_either = sub {
+    my ($self, $xsub, $dest, @rest) = @_;
+    if (ref $rest[0] && ref $rest[0] eq 'HASH') {
+        my ($params, $flags) = @rest;
+        return $self->$xsub($dest, $params, $flags);
+    }
+    my ($flags, $dname, $uri, $bandwidth) = @rest;
+    return $self->$xsub($dest, $migrate_params->(
+        MIGRATE_PARAM_DEST_NAME() => $dname,
+        MIGRATE_PARAM_URI()       => $uri,
+        MIGRATE_PARAM_BANDWIDTH() => $bandwidth), $flags);
+};
+
+sub migrate {
+    my ($self, @args) = @_;
+    return $self->$migrate_either('_migrate', @args);
+}
+
+sub migrate_to_uri {
+    my ($self, @args) = @_;
+    return $self->$migrate_either('_migrate_to_uri', @args);
+}
+
+sub migrate2 {
+    my ($self, $destcon, $dxml, $flags, $dname, $uri, $bandwidth) = @_;
+    return $self->_migrate($destcon, $migrate_params->(
+        MIGRATE_PARAM_DEST_XML()  => $dxml,
+        MIGRATE_PARAM_DEST_NAME() => $dname,
+        MIGRATE_PARAM_URI()       => $uri,
+        MIGRATE_PARAM_BANDWIDTH() => $bandwidth), $flags);
+}
+
+# The arguments as documented: the destination's libvirt URI, then the
+# hypervisor's own migration URI.
+sub migrate_to_uri2 {
+    my ($self, $dconnuri, $miguri, $dxml, $flags, $dname, $bandwidth) = @_;
+    return $self->_migrate_to_uri($dconnuri, $migrate_params->(
+        MIGRATE_PARAM_URI()       => $miguri,
+        MIGRATE_PARAM_DEST_XML()  => $dxml,
+        MIGRATE_PARAM_DEST_NAME() => $dname,
+        MIGRATE_PARAM_BANDWIDTH() => $bandwidth), $flags);
 }
 
 1;
@@ -675,6 +730,389 @@ counting and listing.
       printf "%s%s\n", $snap->get_name, $snap->is_current ? ' (current)' : '';
   }
   my @first = $dom->list_snapshot_names(1);    # one name at most
+
+=back
+
+=head2 Checkpoints
+
+A checkpoint marks the moment from which the hypervisor tracks the
+blocks written to a running domain's disks, so that an incremental
+backup (C<backup_begin>) can copy only those. The objects returned are
+described in L<Sys::Virt::DomainCheckpoint>, whose constants the flags
+arguments take.
+
+=over 4
+
+=item my $chkp = $dom->create_checkpoint($xml, $flags);
+
+Makes a checkpoint and returns it. C<$xml> is a
+C<< <domaincheckpoint> >> document (C<< <domaincheckpoint/> >> lets
+libvirt choose the name and cover every disk that can carry a bitmap,
+which for QEMU means qcow2 images). C<$flags> takes the
+C<Sys::Virt::DomainCheckpoint::CREATE_*> constants.
+
+=item my $chkp = $dom->get_checkpoint_by_name($name, $flags);
+
+Returns the checkpoint called C<$name>, or throws a L<Sys::Virt::Error>
+with code C<Sys::Virt::Error::ERR_NO_DOMAIN_CHECKPOINT>. C<$flags> must
+be 0.
+
+=item my @chkps = $dom->list_all_checkpoints($flags);
+
+Returns an object for each checkpoint of the domain, or for each one
+matching the C<Sys::Virt::DomainCheckpoint::LIST_*> filters in
+C<$flags>.
+
+=back
+
+=head2 Saving and core dumps
+
+Saving stops a running domain and writes its memory and device state to
+a file, from which L<Sys::Virt/restore_domain> brings it back exactly
+where it was. A managed save does the same into a file libvirt chooses
+and keeps, and the domain's next C<create> resumes from it. The
+C<Sys::Virt::Domain::SAVE_*> constants are the flags.
+
+=over 4
+
+=item $dom->save($file, $dxml, \%params, $flags);
+
+Saves the domain into C<$file> and stops it. C<$dxml>, when given, is a
+domain XML to store in the image instead of the current one (it may only
+change what the guest cannot notice, such as the description or host
+paths of disks). C<\%params> is an alternative way of giving both: a
+hash with the keys C<Sys::Virt::Domain::SAVE_PARAM_FILE> and
+C<SAVE_PARAM_DXML>; given one, libvirt's C<virDomainSaveParams> is used.
+A C<$file> or C<$dxml> argument takes the place of the hash's field of
+the same name; the hash itself is never changed, and keys libvirt does
+not know are ignored. Either C<$file> or C<\%params> is required; the
+call croaks without both. C<$flags> takes C<SAVE_BYPASS_CACHE>,
+C<SAVE_RUNNING> and C<SAVE_PAUSED> (the state the domain is restored
+in). Returns nothing.
+
+  $dom->save('/var/lib/libvirt/save/web.img');
+  $dom->save(undef, undef, { Sys::Virt::Domain::SAVE_PARAM_FILE() => '/srv/web.img' },
+             Sys::Virt::Domain::SAVE_PAUSED);
+
+=item $dom->managed_save($flags);
+
+Saves the domain into libvirt's managed save image and stops it; the
+next C<create> resumes from the image and removes it. C<$flags> takes
+C<SAVE_BYPASS_CACHE>, C<SAVE_RUNNING> and C<SAVE_PAUSED>.
+
+=item my $has = $dom->has_managed_save_image($flags);
+
+Returns 1 when the domain has a managed save image, 0 otherwise.
+C<$flags> must be 0.
+
+=item $dom->managed_save_remove($flags);
+
+Deletes the managed save image, so that the next start boots afresh.
+C<$flags> must be 0.
+
+=item my $xml = $dom->managed_save_get_xml_description($flags);
+
+Returns the domain XML stored in the managed save image.
+C<SAVE_IMAGE_XML_SECURE> in C<$flags> includes secrets.
+
+=item $dom->managed_save_define_xml($xml, $flags);
+
+Replaces the domain XML stored in the managed save image (with the same
+limits as C<$dxml> for C<save>). C<$flags> may be C<SAVE_RUNNING> or
+C<SAVE_PAUSED> to change the state the domain resumes in.
+
+=item $dom->core_dump($file, $flags);
+
+Writes the guest's memory to C<$file> for debugging; the domain keeps
+running unless C<$flags> has C<DUMP_CRASH>. With C<DUMP_MEMORY_ONLY> the
+file is an ELF core of the guest's memory (what C<crash> and C<gdb>
+read); without it, QEMU writes its own migration stream. The other
+C<DUMP_*> flags are C<DUMP_LIVE>, C<DUMP_BYPASS_CACHE> and C<DUMP_RESET>.
+
+=item $dom->core_dump_format($file, $format, $flags);
+
+Like C<core_dump>, in the format C<$format>, one of the
+C<CORE_DUMP_FORMAT_*> constants: C<RAW> is ELF, the C<KDUMP_*> formats
+are makedumpfile's compressed format (QEMU writes its flattened variant;
+they need C<DUMP_MEMORY_ONLY>, and QEMU may lack the LZO and Snappy
+ones), C<WIN_DMP> a Windows crash dump of a Windows guest.
+
+=back
+
+=head2 Jobs and backups
+
+A domain runs at most one background job at a time: a migration, a
+save, a core dump or a backup. These calls watch and stop it, and start
+backups.
+
+=over 4
+
+=item my $info = $dom->get_job_info();
+
+Returns a hash reference describing the current job: C<type> (one of
+the C<JOB_*> type constants; C<JOB_NONE> when no job runs),
+C<timeElapsed> and C<timeRemaining> (milliseconds), and the totals,
+amounts processed and amounts remaining of the job's data, memory and
+files: C<dataTotal>, C<dataProcessed>, C<dataRemaining>, C<memTotal>,
+C<memProcessed>, C<memRemaining>, C<fileTotal>, C<fileProcessed>,
+C<fileRemaining> (bytes).
+
+=item my ($type, $stats) = $dom->get_job_stats($flags);
+
+Returns the current job's type (a C<JOB_*> type constant, as a number)
+and a hash reference of its statistics, keyed by the C<JOB_*> field
+names (C<JOB_TIME_ELAPSED>, C<JOB_DATA_PROCESSED>, C<JOB_OPERATION>,
+...); which fields appear depends on the job and the driver. With
+C<JOB_STATS_COMPLETED> in C<$flags> it describes the last job that
+finished instead (its type is then C<JOB_COMPLETED>, C<JOB_FAILED> or
+C<JOB_CANCELLED>), and C<JOB_STATS_KEEP_COMPLETED> keeps that record for
+the next call.
+
+=item $dom->abort_job($flags);
+
+Stops the current job. C<$flags> may be C<DOMAIN_ABORT_JOB_POSTCOPY>, to
+interrupt a migration in its post-copy phase.
+
+=item $dom->backup_begin($backupxml, $checkpointxml, $flags);
+
+Starts a backup job of the running domain's disks. C<$backupxml> is a
+C<< <domainbackup> >> document: in C<push> mode libvirt writes each disk
+into the C<< <target> >> given for it; in C<pull> mode it exports the
+disks over NBD for another program to read. An incremental backup names
+the checkpoint it starts from (C<< <incremental> >>). C<$checkpointxml>,
+optional, is a C<< <domaincheckpoint> >> document for a checkpoint made
+at the very moment the backup starts (see
+L<Sys::Virt::DomainCheckpoint>), from which the next incremental backup
+can start. C<$flags> may be C<BACKUP_BEGIN_REUSE_EXTERNAL>: the target
+files exist already. The job runs on; follow it with C<get_job_stats>.
+
+  $dom->backup_begin(q{
+      <domainbackup mode='push'>
+        <disks>
+          <disk name='vda' type='file'>
+            <driver type='qcow2'/><target file='/srv/backup/vda.qcow2'/>
+          </disk>
+        </disks>
+      </domainbackup>},
+      '<domaincheckpoint><name>nightly</name></domaincheckpoint>');
+
+=item my $xml = $dom->backup_get_xml_description($flags);
+
+Returns the C<< <domainbackup> >> document of the backup that is
+running, with what libvirt filled in. Throws a L<Sys::Virt::Error> with
+code C<ERR_NO_DOMAIN_BACKUP> when none runs. C<$flags> must be 0.
+
+=back
+
+=head2 Block jobs
+
+A block job works on the chain of images behind one disk of a running
+domain, while the guest keeps using it: pulling the data of backing
+files into the top image, committing an overlay's data down into its
+base, or copying the disk to a new image. A disk is named by its target
+(C<vda>) or its source path. One job at a time runs on a disk; a pull or
+a commit below the top ends by itself, while a copy and an active commit
+(of the top image) keep mirroring the guest's writes once they have
+caught up (C<cur> equals C<end>) until C<abort_block_job> ends them,
+with C<BLOCK_JOB_ABORT_PIVOT> switching the disk to the new image.
+Bandwidths are in MiB/s unless the C<*_BANDWIDTH_BYTES> flag of the
+call says bytes/s; 0 means no limit.
+
+=over 4
+
+=item my $info = $dom->get_block_job_info($disk, $flags);
+
+Returns a hash reference describing the job on C<$disk>: C<type> (a
+C<BLOCK_JOB_TYPE_*> constant), C<bandwidth>, and the progress as C<cur>
+out of C<end> (in units of the job's choosing). All four are 0 when no
+job runs. C<BLOCK_JOB_INFO_BANDWIDTH_BYTES> in C<$flags> reports the
+bandwidth in bytes/s.
+
+=item $dom->set_block_job_speed($disk, $bandwidth, $flags);
+
+Changes the bandwidth of the job on C<$disk>; C<$flags> may be
+C<BLOCK_JOB_SPEED_BANDWIDTH_BYTES>.
+
+=item $dom->abort_block_job($disk, $flags);
+
+Ends the job on C<$disk>. With C<BLOCK_JOB_ABORT_PIVOT>, a copy or
+active commit that has caught up switches the disk to its destination;
+without it the disk stays on its current image. C<BLOCK_JOB_ABORT_ASYNC>
+returns without waiting for the job to go.
+
+=item $dom->block_pull($disk, $bandwidth, $flags);
+
+Copies the data of every backing file into the top image of C<$disk>,
+which then has no backing file. C<$flags> may be
+C<BLOCK_PULL_BANDWIDTH_BYTES>.
+
+=item $dom->block_rebase($disk, $base, $bandwidth, $flags);
+
+Pulls the data of the backing files above C<$base> into the top image,
+which then has C<$base> as its backing file; with C<$base> undef, every
+backing file, as C<block_pull> does. C<$flags> takes the
+C<BLOCK_REBASE_*> constants (C<BLOCK_REBASE_COPY> turns the call into a
+copy to C<$base>, C<BLOCK_REBASE_SHALLOW>, C<BLOCK_REBASE_REUSE_EXT>,
+C<BLOCK_REBASE_RELATIVE>, C<BLOCK_REBASE_BANDWIDTH_BYTES>, ...).
+
+=item $dom->block_copy($disk, $destxml, \%params, $flags);
+
+Copies C<$disk> to the destination described by C<$destxml>, a
+C<< <disk> >> element as in the domain XML, and keeps the copy in step
+with the guest's writes until the job is ended. C<\%params>, which may
+be undef or empty, tunes the copy: C<BLOCK_COPY_BANDWIDTH> (bytes/s),
+C<BLOCK_COPY_GRANULARITY> (the size of the blocks tracked, a power of
+two) and C<BLOCK_COPY_BUF_SIZE> (bytes in flight); other keys are
+ignored. C<$flags> takes the C<BLOCK_COPY_*> flags: C<SHALLOW> (copy the
+top image only), C<REUSE_EXT>, C<TRANSIENT_JOB> (required for a
+persistent domain on QEMU) and C<SYNCHRONOUS_WRITES>.
+
+=item $dom->block_commit($disk, $base, $top, $bandwidth, $flags);
+
+Merges the data of the images from C<$top> down to (not including)
+C<$base> into C<$base>, and removes them from the chain. Undef C<$top>
+means the top image, undef C<$base> the backing file of C<$top>.
+Committing the top image needs C<BLOCK_COMMIT_ACTIVE> and then ends like
+a copy, with a pivot. The other C<BLOCK_COMMIT_*> flags are C<SHALLOW>,
+C<DELETE>, C<RELATIVE> and C<BANDWIDTH_BYTES>.
+
+  # Fold an external snapshot's overlay back into its base.
+  $dom->block_commit('vda', undef, undef, 0, Sys::Virt::Domain::BLOCK_COMMIT_ACTIVE);
+  sleep 1 until do { my $i = $dom->get_block_job_info('vda'); $i->{end} && $i->{cur} == $i->{end} };
+  $dom->abort_block_job('vda', Sys::Virt::Domain::BLOCK_JOB_ABORT_PIVOT);
+
+=back
+
+=head2 Migration
+
+Migration moves a running domain to another host (another libvirt
+daemon) with hardly a pause: its memory is copied while it runs, and
+then it continues on the destination. Its disks must be reachable from
+both hosts unless they are copied too (C<MIGRATE_NON_SHARED_DISK> and
+C<MIGRATE_PARAM_MIGRATE_DISKS>). The C<MIGRATE_*> flags choose how:
+C<MIGRATE_LIVE> keeps the guest running during the copy,
+C<MIGRATE_PEER2PEER> lets the source daemon talk to the destination
+itself, C<MIGRATE_PERSIST_DEST> and C<MIGRATE_UNDEFINE_SOURCE> move the
+definition too, C<MIGRATE_UNSAFE> skips libvirt's safety checks of the
+disk setup, and so on.
+
+The parameters are a hash reference keyed by the C<MIGRATE_PARAM_*>
+names, the same for every call: C<MIGRATE_PARAM_URI> (the hypervisor's
+own migration address, such as C<tcp://192.0.2.7>),
+C<MIGRATE_PARAM_DEST_NAME> (a new name), C<MIGRATE_PARAM_DEST_XML> (the
+domain XML to use on the destination), C<MIGRATE_PARAM_PERSIST_XML>,
+C<MIGRATE_PARAM_BANDWIDTH> (MiB/s), C<MIGRATE_PARAM_BANDWIDTH_POSTCOPY>
+(bytes/s), C<MIGRATE_PARAM_GRAPHICS_URI>,
+C<MIGRATE_PARAM_LISTEN_ADDRESS>, C<MIGRATE_PARAM_DISK_PORT>,
+C<MIGRATE_PARAM_DISKS_URI>, C<MIGRATE_PARAM_COMPRESSION> and its
+C<..._MT_LEVEL>, C<..._MT_THREADS>, C<..._MT_DTHREADS> and
+C<..._XBZRLE_CACHE> tunings, C<MIGRATE_PARAM_AUTO_CONVERGE_INITIAL> and
+C<..._INCREMENT>, C<MIGRATE_PARAM_PARALLEL_CONNECTIONS>,
+C<MIGRATE_PARAM_TLS_DESTINATION>, and C<MIGRATE_PARAM_MIGRATE_DISKS>,
+an array reference of the disks (targets such as C<vda>) to copy.
+Numbers must be integers of the field's type; other keys are ignored.
+
+=over 4
+
+=item my $ddom = $dom->migrate($destcon, \%params, $flags);
+
+Migrates the domain to the host that the connection C<$destcon> (a
+L<Sys::Virt> object) talks to, and returns the domain there, a
+L<Sys::Virt::Domain> of C<$destcon>.
+
+  my $dest = Sys::Virt->new(uri => 'qemu+ssh://other.example/system');
+  my $moved = $dom->migrate($dest,
+      { Sys::Virt::Domain::MIGRATE_PARAM_BANDWIDTH() => 500 },
+      Sys::Virt::Domain::MIGRATE_LIVE | Sys::Virt::Domain::MIGRATE_PERSIST_DEST);
+
+=item my $ddom = $dom->migrate($destcon, $flags, $dname, $uri, $bandwidth);
+
+The older form of the same: C<$dname>, C<$uri> and C<$bandwidth>, when
+defined, are the C<DEST_NAME>, C<URI> and C<BANDWIDTH> parameters.
+
+=item my $ddom = $dom->migrate2($destcon, $dxml, $flags, $dname, $uri, $bandwidth);
+
+The same with a destination XML (the C<DEST_XML> parameter) as well.
+
+=item $dom->migrate_to_uri($desturi, \%params, $flags);
+
+Migrates the domain to the libvirt daemon at the URI C<$desturi> (with
+C<MIGRATE_PEER2PEER>, which the source daemon then connects to), or
+with C<MIGRATE_PARAM_URI> ... to the hypervisor itself, without a
+libvirt daemon there. Returns nothing.
+
+=item $dom->migrate_to_uri($desturi, $flags, $dname, $uri, $bandwidth);
+
+The older form, with the parameters as for C<migrate>.
+
+=item $dom->migrate_to_uri2($dconnuri, $miguri, $dxml, $flags, $dname, $bandwidth);
+
+The same with both URIs: C<$dconnuri> is the destination daemon's
+libvirt URI, C<$miguri> the migration address (the C<URI> parameter),
+C<$dxml> the destination XML.
+
+=item $dom->migrate_set_max_downtime($downtime, $flags);
+
+Sets the longest pause, in milliseconds, that the end of a live
+migration may cause; a longer one lets a busy guest's migration finish.
+C<$flags> must be 0.
+
+=item my $downtime = $dom->migrate_get_max_downtime($flags);
+
+Returns that pause in milliseconds. C<$flags> must be 0.
+
+=item $dom->migrate_set_max_speed($bandwidth, $flags);
+
+Sets the bandwidth a migration of the domain may use, in MiB/s (0: no
+limit), for a migration in progress or the next one. With
+C<MIGRATE_MAX_SPEED_POSTCOPY> in C<$flags> it sets the bandwidth of the
+post-copy phase instead.
+
+=item my $bandwidth = $dom->migrate_get_max_speed($flags);
+
+Returns that bandwidth in MiB/s (or, with C<MIGRATE_MAX_SPEED_POSTCOPY>,
+the post-copy one).
+
+=item $dom->migrate_set_compression_cache($cachesize, $flags);
+
+Sets the size, in bytes, of the cache used by XBZRLE compression of a
+migration (C<MIGRATE_COMPRESSED>). C<$flags> must be 0.
+
+=item my $cachesize = $dom->migrate_get_compression_cache($flags);
+
+Returns the size of that cache in bytes. C<$flags> must be 0.
+
+=item $dom->migrate_start_post_copy($flags);
+
+Switches a migration started with C<MIGRATE_POSTCOPY> to post-copy: the
+guest runs on the destination at once, and the memory it has not got
+yet is fetched from the source as it touches it. C<$flags> must be 0.
+
+=back
+
+=head2 Passing file descriptors
+
+Open files can be handed to libvirt along with a call. C<\@fds> is an
+array reference of Perl file handles or descriptor numbers; the
+descriptors stay open and stay the caller's (libvirt works on copies).
+A closed handle, a negative number or anything that is not a descriptor
+croaks.
+
+=over 4
+
+=item $dom->create_with_files(\@fds, $flags);
+
+Starts the defined domain, like C<create>, handing the open files to its
+first process (the container's init, which finds them from descriptor 3
+on). Only container drivers (LXC) and the test driver implement it.
+C<$flags> takes the C<START_*> constants.
+
+=item $dom->fd_associate($name, \@fds, $flags);
+
+Hands the open files to the hypervisor under the name C<$name>, for the
+domain's configuration to refer to (a disk C<< <source fdgroup='NAME'/> >>
+on QEMU). They stay associated while the domain runs. C<$flags> takes
+C<FD_ASSOCIATE_SECLABEL_RESTORE> and C<FD_ASSOCIATE_SECLABEL_WRITABLE>.
 
 =back
 
@@ -1505,7 +1943,7 @@ Names of the per-disk I/O throttling parameters: bytes and operations per second
 
 =head2 Block jobs
 
-Types and outcomes of long-running disk jobs (pull, copy, commit, backup), and the flags and parameters of starting, tuning and ending them. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+Types and outcomes of long-running disk jobs (pull, copy, commit, backup), and the flags and parameters of starting, tuning and ending them, for the block job methods above.
 
 =over 4
 
@@ -1647,7 +2085,7 @@ Names of the CPU time statistics of a domain. The calls that take them are not i
 
 =head2 Core dumps
 
-Formats of a guest core dump and flags for taking one. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+Formats of a guest core dump and flags for taking one, for C<core_dump> and C<core_dump_format>.
 
 =over 4
 
@@ -1749,7 +2187,7 @@ The kinds of error a disk can report. C<get_disk_errors> returns them (see L</Bl
 
 =head2 Jobs
 
-Types of a domain's background job, the operations such a job performs, names of its statistics, and flags for querying and aborting it. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+Types of a domain's background job, the operations such a job performs, names of its statistics, and flags for querying and aborting it, for C<get_job_info>, C<get_job_stats> and C<abort_job>.
 
 =over 4
 
@@ -2327,7 +2765,7 @@ The kinds of metadata a domain can carry: description, title, or an element of a
 
 =head2 Migration
 
-Flags and parameter names for migration. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+Flags and parameter names for the migration methods.
 
 =over 4
 
@@ -2645,7 +3083,7 @@ Signals that can be sent to a process inside the guest, named as in POSIX (C<PRO
 
 =head2 Saving and restoring
 
-Flags and parameter names for saving a domain's memory to a file and restoring it. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+Flags and parameter names for C<save>, C<managed_save>, C<managed_save_define_xml>, C<managed_save_get_xml_description> and, in L<Sys::Virt>, C<restore_domain> and the save image calls.
 
 =over 4
 
@@ -2777,7 +3215,7 @@ Names of the values in a tunable-changed event. The calls that take them are not
 
 =head2 Backups
 
-Flags for starting a backup job. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+Flags for C<backup_begin>.
 
 =over 4
 
@@ -2787,7 +3225,7 @@ Flags for starting a backup job. The calls that take them are not implemented ye
 
 =head2 Passing file descriptors
 
-Flags for handing file descriptors to the hypervisor. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+Flags for C<fd_associate>.
 
 =over 4
 
@@ -2847,7 +3285,8 @@ C module warns and passes 0.
 
 =head1 SEE ALSO
 
-L<Sys::Virt>, L<Sys::Virt::DomainSnapshot>, L<Sys::Virt::Error>, and
+L<Sys::Virt>, L<Sys::Virt::DomainSnapshot>, L<Sys::Virt::DomainCheckpoint>,
+L<Sys::Virt::Error>, and
 libvirt's domain XML format at L<https://libvirt.org/formatdomain.html>.
 
 =cut

@@ -21,7 +21,9 @@ sub _new {
 
 sub list_child_snapshots {
     my $self = shift;
-    my @children = $self->list_all_children;
+    # A function call, not a method call: an object of another class
+    # with a method of this name (a checkpoint) is refused, not obeyed.
+    my @children = list_all_children($self);
     return @children;
 }
 
