@@ -52,7 +52,8 @@
 # those classes run. It has no network ports either: a port is only ever
 # a bad invocant here.
 #
-# SYS_VIRT_BAD_INPUT_ONLY=regex runs only the subs whose full name matches.
+# SYS_VIRT_BAD_INPUT_ONLY=regex runs only the subs whose full name matches;
+# SYS_VIRT_BAD_INPUT_WORKERS=n shares them between n workers (2).
 
 use strict;
 use warnings;
@@ -269,6 +270,9 @@ my %XML_OF = (domain => \&dom_xml, domainsnapshot => \&snap_xml, domaincheckpoin
 # The test driver's node devices (vHBAs made by the cases are removed).
 my %TEST_DEVICES = map { $_ => 1 } qw(computer scsi_host1 scsi_host2 scsi_host11);
 
+# Stale fixtures made once per process (see their builders).
+my %KEPT;
+
 # A new object of each kind, standing for the fixtures' objects.
 my %FRESH = (
     con   => sub { Sys::Virt->new(uri => $URI) },
@@ -357,17 +361,38 @@ sub domain_fixtures {
 }
 
 # A second running domain, with a disk and checkpoints (the test driver
-# refuses checkpoints of a domain that has snapshots).
+# refuses checkpoints of a domain that has snapshots). The test driver
+# takes some 30 ms to make a checkpoint: the domain and its checkpoints
+# stay between builds, and are made again when a case changed them; the
+# deleted checkpoint is made once per process.
 sub checkpoint_fixtures {
     my ($fx) = @_;
-    (my $cxml = dom_xml('fx-cdom')) =~ s{</domain>}{<devices><disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='/fx/cdom.qcow2'/><target dev='vda'/></disk></devices></domain>};
-    my $cdom = $fx->{cdom} = $fx->{con}->define_domain($cxml);
-    $cdom->create;
-    $fx->{chkp} = $cdom->create_checkpoint(chkp_xml('fx-croot'));
-    $fx->{chkp_child} = $cdom->create_checkpoint(chkp_xml('fx-cchild'));
-    my $cgone = $cdom->create_checkpoint(chkp_xml('fx-cgone'));
-    $cgone->delete;
-    $fx->{chkp_deleted} = $cgone;
+    my $con = $fx->{con};
+    my $cdom = eval { $con->get_domain_by_name('fx-cdom') };
+    if (!$cdom || !eval { $cdom->is_active }) {
+        drop_domain($cdom) if $cdom;
+        (my $cxml = dom_xml('fx-cdom')) =~ s{</domain>}{<devices><disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='/fx/cdom.qcow2'/><target dev='vda'/></disk></devices></domain>};
+        $cdom = $con->define_domain($cxml);
+        $cdom->create;
+    }
+    $fx->{cdom} = $cdom;
+    my ($root, $child) = map { my $n = $_; eval { $cdom->get_checkpoint_by_name($n) } } qw(fx-croot fx-cchild);
+    my $intact = $root && $child && (eval { $child->get_parent->get_name } // '') eq 'fx-croot';
+    # What the cases made goes; all goes when a fixture went.
+    for my $c (eval { $cdom->list_all_checkpoints }) {
+        next if $intact && $c->get_name =~ /^fx-c(?:root|child)$/;
+        eval { $c->delete(Sys::Virt::DomainCheckpoint::DELETE_METADATA_ONLY()) };
+    }
+    if (!$intact) {
+        $root = $cdom->create_checkpoint(chkp_xml('fx-croot'));
+        $child = $cdom->create_checkpoint(chkp_xml('fx-cchild'));
+    }
+    $fx->{chkp} = $root;
+    $fx->{chkp_child} = $child;
+    $fx->{chkp_deleted} = $KEPT{chkp_deleted} //= do {
+        my $cgone = $cdom->create_checkpoint(chkp_xml('fx-cgone'));
+        $cgone->delete;
+        $cgone };
 }
 
 # An active pool with a volume, and storage objects in odd states.
@@ -447,13 +472,16 @@ sub daemon_fixtures {
     $fx->{nwf} = eval { $dc->get_nwfilter_by_name('fx-filter') } || $dc->define_nwfilter(nwfilter_xml('fx-filter'));
     $fx->{nwb} = eval { $dc->get_nwfilter_binding_by_port_dev('fxtap0') }
         || $dc->create_nwfilter_binding(binding_xml('fxtap0'));
-    # (Another worker's teardown may undefine them first.)
-    my $sec_undef = $dc->define_secret(secret_xml("fx-sec-undef-$$"));
-    eval { $sec_undef->undefine };
-    $fx->{sec_undefined} = $sec_undef;
-    my $nwf_undef = $dc->define_nwfilter(nwfilter_xml("fx-filter-undef-$$"));
-    eval { $nwf_undef->undefine };
-    $fx->{nwf_undefined} = $nwf_undef;
+    # Made once per process. (Another worker's teardown may undefine them
+    # first.)
+    $fx->{sec_undefined} = $KEPT{sec_undefined} //= do {
+        my $sec_undef = $dc->define_secret(secret_xml("fx-sec-undef-$$"));
+        eval { $sec_undef->undefine };
+        $sec_undef };
+    $fx->{nwf_undefined} = $KEPT{nwf_undefined} //= do {
+        my $nwf_undef = $dc->define_nwfilter(nwfilter_xml("fx-filter-undef-$$"));
+        eval { $nwf_undef->undefine };
+        $nwf_undef };
 }
 
 # A stream attached to a screenshot of the domain.
@@ -465,15 +493,9 @@ sub stream_fixtures {
 
 sub teardown {
     my ($con) = @_;
-    for my $name (qw(fx-dom fx-cdom fx-sdom fx-undef fx-trans)) {
-        my $d = eval { $con->get_domain_by_name($name) } or next;
-        eval { $d->destroy } if eval { $d->is_active };
-        # (The test driver takes no UNDEFINE_CHECKPOINTS_METADATA.)
-        if ($HAVE{chkp}) {
-            eval { $_->delete(Sys::Virt::DomainCheckpoint::DELETE_CHILDREN() | Sys::Virt::DomainCheckpoint::DELETE_METADATA_ONLY()) }
-                for eval { $d->list_all_checkpoints(Sys::Virt::DomainCheckpoint::LIST_ROOTS()) };
-        }
-        eval { $d->undefine(Sys::Virt::Domain::UNDEFINE_SNAPSHOTS_METADATA() | Sys::Virt::Domain::UNDEFINE_MANAGED_SAVE()) };
+    # (fx-cdom stays: see checkpoint_fixtures.)
+    for my $name (qw(fx-dom fx-sdom fx-undef fx-trans)) {
+        drop_domain(eval { $con->get_domain_by_name($name) } || next);
     }
     if ($HAVE{pool}) {
         for my $p (grep { $_->get_name =~ /^fx-/ } $con->list_all_storage_pools) {
@@ -502,6 +524,17 @@ sub teardown {
             eval { $dev->destroy } unless $TEST_DEVICES{ $dev->get_name };
         }
     }
+}
+
+sub drop_domain {
+    my ($d) = @_;
+    eval { $d->destroy } if eval { $d->is_active };
+    # (The test driver takes no UNDEFINE_CHECKPOINTS_METADATA.)
+    if ($HAVE{chkp}) {
+        eval { $_->delete(Sys::Virt::DomainCheckpoint::DELETE_CHILDREN() | Sys::Virt::DomainCheckpoint::DELETE_METADATA_ONLY()) }
+            for eval { $d->list_all_checkpoints(Sys::Virt::DomainCheckpoint::LIST_ROOTS()) };
+    }
+    eval { $d->undefine(Sys::Virt::Domain::UNDEFINE_SNAPSHOTS_METADATA() | Sys::Virt::Domain::UNDEFINE_MANAGED_SAVE()) };
 }
 
 # The private daemon holds only what these tests made: all but the
@@ -725,22 +758,23 @@ sub string_inputs {
 sub xml_inputs {
     my ($root) = @_;    # a key of %XML_OF
     my $mk = $XML_OF{$root};
-    # Made once, in the parent, and shared with every child.
-    my $bad = big_string("bad-$root", sub { "<$root>" . ('<a>' x ($BIG / 3)) });
-    my $text = big_string("text-$root", sub { "<$root><name>fx-big</name>" . ('x' x $BIG) });
-    my $valid = big_string("ok-$root", sub {
+    # Made when a child first uses them (made in the parent, the strings
+    # of every root would be copied into every child).
+    my $bad = sub { big_string("bad-$root", sub { "<$root>" . ('<a>' x ($BIG / 3)) }) };
+    my $text = sub { big_string("text-$root", sub { "<$root><name>fx-big</name>" . ('x' x $BIG) }) };
+    my $valid = sub { big_string("ok-$root", sub {
         my $x = $mk->('fx-big');
         $x =~ s{</$root>}{'<description>' . ('d' x $BIG) . "</description></$root>"}e;
-        $x });
+        $x }) };
     return (
         ['empty XML',        sub { '' },                          'any', 1],
         ['"<"',              sub { '<' },                         'error'],
         ['unterminated',     sub { "<$root" },                    'error'],
         ['not XML',          sub { 'this is not XML at all' },    'error'],
         ['wrong root',       sub { '<nothing/>' },                'error'],
-        ['10 MB malformed',  sub { $bad },                        'error', 0, 0, 'slow'],
-        ['10 MB text',       sub { $text },                       'error', 0, 0, 'slow'],
-        ['10 MB valid',      sub { $valid },                      'any'],
+        ['10 MB malformed',  $bad,                                'error', 0, 0, 'slow'],
+        ['10 MB text',       $text,                               'error', 0, 0, 'slow'],
+        ['10 MB valid',      $valid,                              'any'],
         ['deep nesting',     sub { ('<a>' x 100_000) . ('</a>' x 100_000) }, 'error'],
         ['entity expansion', sub { entity_bomb($root) },          'any'],
         ['external entity',  sub { qq{<?xml version="1.0"?><!DOCTYPE r [<!ENTITY e SYSTEM "file:///etc/hostname">]><$root><name>&e;</name></$root>} }, 'any'],
@@ -1714,6 +1748,12 @@ $SPEC{"${_}::STORABLE_freeze"} = [qw(anyobj cloning?)] for values %CLASS;
 # Storable's hook: refuses every object, whatever it is given.
 $SPEC{"${_}::STORABLE_freeze"} = [qw(anyobj cloning?)] for values %CLASS;
 
+# Subs whose cases leave a junk event loop (a Perl one of undef or of an
+# empty object) registered for the rest of the child: a new connection to
+# the daemon then fails (its watches go to that loop), so the fixtures
+# are not built again after their cases.
+my %LEAVES_JUNK_EVENT_LOOP = map { ("Sys::Virt::Event::$_" => 1) } qw(register _register_impl);
+
 # Methods after which the fixtures may have changed (when they returned).
 my %MUTATES = map { $_ => 1 } qw(
     DESTROY _new create destroy shutdown reboot undefine suspend resume delete revert_to set_autostart
@@ -1952,12 +1992,21 @@ sub subs_of {
     return @found;
 }
 
+my ($OURS) = $INC{'Sys/Virt.pm'} =~ m{\A(.*)/Sys/Virt\.pm\z};
+my @foreign = grep { m{^Sys/Virt/} && $INC{$_} !~ m{\A\Q$OURS\E/} } sort keys %INC;
+ok(!@foreign, 'every Sys::Virt package is loaded from this build')
+    or diag "loaded from elsewhere: @{[ map { \"$_ ($INC{$_})\" } @foreign ]}";
+
 my @methods = map { subs_of($_) } @PACKAGES;
 ok(scalar(@methods) >= 60, 'found the packages\' subs by walking their stashes')
     or diag 'found only: ' . join ' ', map { $_->{name} } @methods;
 my @unspecified = grep { !$SPEC{ $_->{name} } } @methods;
 ok(!@unspecified, 'every sub found has an argument spec')
     or diag "no argument spec (tried generically): @{[ map { $_->{name} } @unspecified ]}";
+my @unknown_types = map { my $m = $_; map { (my $t = $_) =~ s/\?$//; $INPUTS{$t} ? () : "$m->{name}: $t" }
+                                          @{ ref $SPEC{ $m->{name} } ? $SPEC{ $m->{name} } : [] } } @methods;
+ok(!@unknown_types, 'every parameter type in the specs has inputs')
+    or diag "unknown parameter types: @unknown_types";
 
 @methods = grep { $_->{name} =~ /$ENV{SYS_VIRT_BAD_INPUT_ONLY}/ } @methods
     if defined $ENV{SYS_VIRT_BAD_INPUT_ONLY} && length $ENV{SYS_VIRT_BAD_INPUT_ONLY};
@@ -2232,9 +2281,13 @@ sub stream_new_cases {
     return;
 }
 
-for my $m (@methods) {
-    $m->{cases} = [cases_for($m)];
-    $_->{name} = "$m->{name}($_->{label})" for @{ $m->{cases} };
+# A method's cases, named. (Made where they run: all of them at once would
+# make every child's fork copy them.)
+sub named_cases {
+    my ($m) = @_;
+    my @cases = cases_for($m);
+    $_->{name} = "$m->{name}($_->{label})" for @cases;
+    return \@cases;
 }
 
 # -------------------------------------------------------- in the child
@@ -2335,7 +2388,7 @@ sub run_cases_in_child {
     # The objects still work after all that, and the child exits (and
     # destroys everything) normally.
     say_line('CASE', 'after');
-    check_fixtures(build_fixtures());
+    check_fixtures(build_fixtures()) unless $LEAVES_JUNK_EVENT_LOOP{ $m->{name} };
     say_line('DONE', 'after', 'V', '()');
     say_line('CASE', 'exit');
 }
@@ -2380,7 +2433,7 @@ sub check_outcome {
 # at the case after the one it died in; returns (problems, todo items).
 sub run_method {
     my ($m, $totals, $timeout) = @_;
-    my $cases = $m->{cases};
+    my $cases = $m->{cases} ||= named_cases($m);
     my $start = 0;
     my (@problems, @todo);
     my $restarts = 0;
@@ -2465,14 +2518,19 @@ sub changes_daemon_fixtures {
 # that each take the next method from a queue (a pipe of fixed-size
 # records, which a read takes whole) and leave their results in a file;
 # then the subs that change the daemon's fixtures, one after the other.
-# Returns each method's (problems, todo items), in the order of @methods.
+# Returns each method's [problems, todo items, number of cases], in the
+# order of @methods.
 sub run_all_methods {
     my ($methods, $totals) = @_;
     my $workers = $ENV{SYS_VIRT_BAD_INPUT_WORKERS} || $WORKERS;
     my @alone = grep { $DAEMON && changes_daemon_fixtures($methods->[$_]) } 0 .. $#$methods;
     my %alone = map { $_ => 1 } @alone;
-    # The daemon's fixtures are there before the workers look for them.
-    daemon_fixtures({}) if $DAEMON;
+    # The daemon's fixtures are there before the workers look for them
+    # (and the workers inherit no libvirt object).
+    if ($DAEMON) {
+        daemon_fixtures({});
+        %KEPT = ();
+    }
     pipe(my $queue_r, my $queue_w) or die "pipe: $!";
     syswrite $queue_w, sprintf('%07d', $_) for grep { !$alone{$_} } 0 .. $#$methods;
     close $queue_w;
@@ -2486,7 +2544,7 @@ sub run_all_methods {
             my %t = map { $_ => 0 } keys %$totals;
             my %results;
             while (sysread($queue_r, my $record, 7) == 7) {
-                $results{ 0 + $record } = [run_method($methods->[$record], \%t, $CASE_TIMEOUT)];
+                $results{ 0 + $record } = run_and_count($methods->[$record], \%t);
             }
             Storable::nstore({ totals => \%t, results => \%results }, $file->filename);
             # Nothing of the parent's (END blocks, temporary files) is
@@ -2509,15 +2567,22 @@ sub run_all_methods {
         $totals->{$_} += $got->{totals}{$_} for keys %{ $got->{totals} };
         %results = (%results, %{ $got->{results} });
     }
-    $results{$_} = [run_method($methods->[$_], $totals, $CASE_TIMEOUT)] for @alone;
-    return map { $results{$_} || [["$methods->[$_]{name}: not run (its worker failed)"], []] } 0 .. $#$methods;
+    $results{$_} = run_and_count($methods->[$_], $totals) for @alone;
+    return map { $results{$_} || [["$methods->[$_]{name}: not run (its worker failed)"], [], 0] } 0 .. $#$methods;
+}
+
+# (problems, todo items, number of cases) of one method.
+sub run_and_count {
+    my ($m, $totals) = @_;
+    my ($problems, $todo) = run_method($m, $totals, $CASE_TIMEOUT);
+    my $n = @{ delete $m->{cases} };
+    return [$problems, $todo, $n];
 }
 
 my @outcomes = run_all_methods(\@methods, \%totals);
 for my $i (0 .. $#methods) {
     my $m = $methods[$i];
-    my ($problems, $todo) = @{ $outcomes[$i] };
-    my $n = @{ $m->{cases} };
+    my ($problems, $todo, $n) = @{ $outcomes[$i] };
     ok(!@$problems, "$m->{name}: $n bad-input cases, each a value or a clean exception")
         or diag join "\n", @$problems[0 .. ($#$problems < 40 ? $#$problems : 40)];
     for my $t (@$todo) {
