@@ -363,7 +363,8 @@ sub domain_fixtures {
 # A second running domain, with a disk and checkpoints (the test driver
 # refuses checkpoints of a domain that has snapshots). The test driver
 # takes some 30 ms to make a checkpoint: the domain and its checkpoints
-# stay between builds, and are made again when a case changed them; the
+# stay between builds (and come made from the worker, see
+# run_all_methods), and are made again when a case changed them; the
 # deleted checkpoint is made once per process.
 sub checkpoint_fixtures {
     my ($fx) = @_;
@@ -2543,6 +2544,12 @@ sub run_all_methods {
         if (!$pid) {
             my %t = map { $_ => 0 } keys %$totals;
             my %results;
+            # The test driver keeps its objects while a connection is open,
+            # in the memory of the process: the checkpoint domain made here
+            # once is in every child forked from here (the driver takes
+            # 30 ms to make a checkpoint).
+            my $keep = Sys::Virt->new(uri => $URI);
+            checkpoint_fixtures({ con => $keep }) if $HAVE{chkp};
             while (sysread($queue_r, my $record, 7) == 7) {
                 $results{ 0 + $record } = run_and_count($methods->[$record], \%t);
             }
