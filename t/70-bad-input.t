@@ -3,8 +3,8 @@
 # No input crashes or hangs the process.
 #
 # Every sub of Sys::Virt, Sys::Virt::Domain, Sys::Virt::DomainSnapshot,
-# Sys::Virt::Network and Sys::Virt::NetworkPort (found by walking the packages' stashes: XSUBs and Perl subs alike) is
-# called with bad invocants and bad arguments: undef, strings, numbers,
+# Sys::Virt::Network and Sys::Virt::NetworkPort (found by walking the
+# packages' stashes: XSUBs and Perl subs alike) is called with bad invocants and bad arguments: undef, strings, numbers,
 # references of every kind, objects of the wrong class, forged blessed
 # scalars, destroyed and stale objects, out-of-range and non-numeric flags,
 # odd maxnames, empty / malformed / huge / badly encoded XML and names,
