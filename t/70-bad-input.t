@@ -4,10 +4,11 @@
 #
 # Every sub of Sys::Virt, Sys::Virt::Domain, Sys::Virt::DomainSnapshot,
 # Sys::Virt::Network and Sys::Virt::NetworkPort (found by walking the
-# packages' stashes: XSUBs and Perl subs alike) is called with bad invocants and bad arguments: undef, strings, numbers,
-# references of every kind, objects of the wrong class, forged blessed
-# scalars, destroyed and stale objects, out-of-range and non-numeric flags,
-# odd maxnames, empty / malformed / huge / badly encoded XML and names,
+# packages' stashes: XSUBs and Perl subs alike) is called with bad
+# invocants and bad arguments: undef, strings, numbers, references of
+# every kind, objects of the wrong class, forged blessed scalars,
+# destroyed and stale objects, out-of-range and non-numeric flags, odd
+# maxnames, empty / malformed / huge / badly encoded XML and names,
 # tied scalars and overloaded objects that die while being read.
 #
 # Each method's cases run in one forked child (t/lib/Crash.pm), each case
