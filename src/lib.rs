@@ -21,7 +21,6 @@ mod connect;
 mod domain;
 mod domain_checkpoint;
 mod domain_snapshot;
-mod storage_vol_transfer;
 mod stream;
 mod stream_watch;
 mod storage_pool;
@@ -68,7 +67,6 @@ const PACKAGES: &[&[(&str, bridge::XsubFn)]] = &[
     connect::streams::XSUBS,
     domain::console::XSUBS,
     stream::XSUBS,
-    storage_vol_transfer::XSUBS,
     connect::storage::XSUBS,
     storage_pool::XSUBS,
     storage_vol::XSUBS,
