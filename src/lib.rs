@@ -22,7 +22,6 @@ mod domain;
 mod domain_checkpoint;
 mod domain_snapshot;
 mod stream;
-mod stream_watch;
 mod storage_pool;
 mod storage_vol;
 mod network;
