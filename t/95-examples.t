@@ -246,4 +246,38 @@ subtest 'examples/event-monitor.pl' => sub {
     like($err, qr/^event-monitor: /m, 'and says so on stderr');
 };
 
+subtest 'examples/inventory.pl' => sub {
+    my ($rc, $out, $err) = run_script('examples/inventory.pl');
+    is($rc, 0, 'exits 0') or diag($err);
+    like($out, qr/^Host \S+ \(TEST driver\)$/m, 'names the host and its driver');
+    like($out, qr/^Networks: 1\n  default +active +persistent bridge virbr0\n/m, 'lists the default network with its bridge');
+    like($out, qr/^      leases unknown: .*not supported/m, 'says why the test driver shows no leases');
+    like($out, qr/^Storage pools: 1\n  default-pool +active +0 B of 100\.0 GiB used \(0%\)\n      no volumes$/m,
+         'lists the default pool with its usage');
+
+    ($rc, $out, $err) = run_script('examples/inventory.pl', '--uri', 'test:///no/such/node.xml');
+    is($rc, 1, 'exits 1 when libvirt refuses');
+    like($err, qr/^inventory: /m, 'and says so on stderr');
+    ($rc) = run_script('examples/inventory.pl', 'extra');
+    is($rc, 2, 'exits 2 for a stray argument');
+};
+
+subtest 'examples/domain-top.pl' => sub {
+    my ($rc, $out, $err) = run_script('examples/domain-top.pl', '--iterations', 2, '--interval', 0.1);
+    is($rc, 0, 'exits 0 after the screens asked for') or diag($err);
+    my @screens = split /^(?=\w{3} \w{3} +\d+ [\d:]+ \d{4}  \d+ domains)/m, $out;
+    is(scalar @screens, 2, 'prints two screens');
+    like($screens[0], qr/^DOMAIN +STATE +VCPUS +CPU% +MEMORY +DISK-READ +DISK-WRITE +NET-RX +NET-TX$/m, 'with the column heads');
+    like($screens[0], qr/^test +running /m, 'and the running domain test');
+    unlike($screens[0], qr/rates over/, 'the first screen has no rates yet');
+    like($screens[1], qr/\(rates over 0\.\d s\)/, 'the second one has');
+    like($screens[1], qr/^test +running .* 0B\/s +0B\/s +0B\/s +0B\/s$/m, 'with zero throughput on the idle test domain');
+
+    ($rc) = run_script('examples/domain-top.pl', '--interval', 0);
+    is($rc, 2, 'exits 2 for an interval that is not positive');
+    ($rc, $out, $err) = run_script('examples/domain-top.pl', '--uri', 'test:///no/such/node.xml', '-n', 1);
+    is($rc, 1, 'exits 1 when libvirt refuses');
+    like($err, qr/^domain-top: /m, 'and says so on stderr');
+};
+
 done_testing();

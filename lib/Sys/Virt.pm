@@ -255,14 +255,10 @@ This distribution is a drop-in replacement for Sys::Virt 9.0.0 built
 against libvirt 9.0.0: the package names, methods, argument order,
 defaults, return values, constants and error objects are the same, so
 programs written for that release run unchanged. Its compiled half is
-written in Rust on top of libvirt's official Rust bindings (the C<virt>
-crate) instead of C. Where the C module crashes or does something other
-than what its documentation promises, this one does what is documented;
-each such case is listed in L</DIFFERENCES FROM THE C MODULE>.
-
-Not all of the API is implemented yet: see L</NOT YET IMPLEMENTED>.
-Every constant of every package is present, including those whose calls
-are still missing.
+written in Rust, over libvirt's C API, instead of C. Where the C module
+crashes or does something other than what its documentation promises,
+this one does what is documented; each such case is listed in
+L</DIFFERENCES FROM THE C MODULE> and in the page of its package.
 
 The objects are:
 
@@ -324,6 +320,16 @@ A network filter applied to one port device.
 
 A point in time from which backups of a domain's disks copy only what
 changed.
+
+=item L<Sys::Virt::Stream>
+
+A channel of data to or from libvirt: a volume's contents, a console, a
+screenshot.
+
+=item L<Sys::Virt::Event>
+
+Not an object, but the event loop that delivers events and stream
+callbacks: libvirt's own, or one written in Perl.
 
 =item L<Sys::Virt::Error>
 
@@ -2273,48 +2279,17 @@ reaches libvirt, which (as of 9.0.0) accepts only 0.
 
 =back
 
-=head1 NOT YET IMPLEMENTED
-
-This release covers the connection calls listed above, the domain
-lifecycle and information calls of L<Sys::Virt::Domain>, the whole
-snapshot API, and storage pools and volumes (all but volume upload and
-download, which need streams). Still missing, compared with Sys::Virt 9.0.0:
-
-=over 4
-
-=item *
-
-On connections: events and close callbacks, keepalive, identities, CPU comparison and
-baselines, host statistics and tuning (free memory, CPU and memory
-stats, huge pages, suspend), domain capabilities, saving and restoring
-from files, domain statistics, native config conversion, and every
-object other than domains, their snapshots, storage pools and volumes.
-
-=item *
-
-On domains: device changes, memory and vCPU changes and pinning,
-guest agent calls, consoles and channels,
-metadata, and the other calls of
-the C module's L<Sys::Virt::Domain>.
-
-=item *
-
-The packages C<Sys::Virt::Network>, C<Sys::Virt::NetworkPort>,
-C<Sys::Virt::NodeDevice>, C<Sys::Virt::Interface>, C<Sys::Virt::Secret>,
-C<Sys::Virt::NWFilter>, C<Sys::Virt::NWFilterBinding>,
-C<Sys::Virt::DomainCheckpoint>, C<Sys::Virt::Event> (beyond the two
-functions in L<Sys::Virt::Stream/The event loop>) and
-C<Sys::Virt::EventImpl>.
-
-=back
-
 =head1 SEE ALSO
 
-L<Sys::Virt::Domain>, L<Sys::Virt::DomainSnapshot>, L<Sys::Virt::StoragePool>,
-L<Sys::Virt::StorageVol>, L<Sys::Virt::Network>, L<Sys::Virt::NetworkPort>,
-L<Sys::Virt::Stream>, L<Sys::Virt::Event>, L<Sys::Virt::Error>, the libvirt
-API reference at L<https://libvirt.org/html/index.html>, and the XML formats
-at L<https://libvirt.org/format.html>.
+L<Sys::Virt::Domain>, L<Sys::Virt::DomainSnapshot>,
+L<Sys::Virt::DomainCheckpoint>, L<Sys::Virt::Network>,
+L<Sys::Virt::NetworkPort>, L<Sys::Virt::StoragePool>,
+L<Sys::Virt::StorageVol>, L<Sys::Virt::NodeDevice>,
+L<Sys::Virt::Interface>, L<Sys::Virt::Secret>, L<Sys::Virt::NWFilter>,
+L<Sys::Virt::NWFilterBinding>, L<Sys::Virt::Stream>, L<Sys::Virt::Event>,
+L<Sys::Virt::Error>, the libvirt API reference at
+L<https://libvirt.org/html/index.html>, and the XML formats at
+L<https://libvirt.org/format.html>.
 
 =head1 LICENSE
 
