@@ -95,8 +95,8 @@ my $TMPDIR = File::Temp::tempdir('bad-input.XXXXXX', TMPDIR => 1, CLEANUP => 1);
 
 # ------------------------------------------------------ the packages
 
-# Object kinds: their class, and how to get a new object standing for the
-# fixture of that kind.
+# Object kinds and their classes (each kind's fixtures are built in
+# build_fixtures, new objects standing for them made by %FRESH).
 my %CLASS = (
     con  => 'Sys::Virt',
     dom  => 'Sys::Virt::Domain',
