@@ -2071,6 +2071,17 @@ sub cases_for {
     return @cases;
 }
 
+# One case per input of @$inputs, named "$param=label", its arguments made
+# by $args->($fx, $value). (Tied inputs are left out: they lose their
+# magic when copied into a parameter list.)
+sub add_inputs {
+    my ($add, $param, $inputs, $args) = @_;
+    for my $in (grep { !$_->[4] } @$inputs) {
+        my ($label, $make, $expect, $falsy) = @$in;
+        $add->("$param=$label", sub { $args->($_[0], $make->($_[0])) }, $expect, $falsy);
+    }
+}
+
 # The _new constructors: the named parameter holding the parent object
 # (key) and its fixture kind, the parameters of a lookup that finds the
 # fixture, the root element of the XML they create or define from, and:
@@ -2087,10 +2098,7 @@ my %NEW = (
         nocreate => 1, uuid => 1,
         extra => sub {
             my ($add, $class) = @_;
-            for my $in (grep { !$_->[4] } int_inputs()) {
-                my ($l, $mk, $e, $f) = @$in;
-                $add->("id=$l", sub { ($class, connection => $_[0]{con}, id => $mk->($_[0])) }, $e, $f);
-            }
+            add_inputs($add, id => [int_inputs()], sub { ($class, connection => $_[0]{con}, id => $_[1]) });
         } },
     'Sys::Virt::DomainSnapshot' => {
         key => 'domain', kind => 'dom', lookup => [name => 'fx-child'], root => 'domainsnapshot' },
@@ -2101,32 +2109,19 @@ my %NEW = (
         nocreate => 1, uuid => 1,
         extra => sub {
             my ($add, $class) = @_;
-            for my $in (grep { !$_->[4] } obj_inputs('vol')) {
-                my ($l, $mk, $e, $f) = @$in;
-                $add->("volume=$l", sub { ($class, connection => $_[0]{con}, volume => $mk->($_[0], 'vol')) }, $e, $f);
-            }
-            for my $in (grep { !$_->[4] } string_inputs()) {
-                my ($l, $mk, $e, $f) = @$in;
-                $add->("target_path=$l", sub { ($class, connection => $_[0]{con}, target_path => $mk->($_[0])) }, $e, $f);
-            }
+            add_inputs($add, volume => [obj_inputs('vol')], sub { ($class, connection => $_[0]{con}, volume => $_[1]) });
+            add_inputs($add, target_path => [string_inputs()], sub { ($class, connection => $_[0]{con}, target_path => $_[1]) });
         } },
     'Sys::Virt::StorageVol' => {
         key => 'pool', kind => 'pool', lookup => [name => 'fx-vol'], root => 'volume',
         extra => sub {
             my ($add, $class) = @_;
-            for my $in (grep { !$_->[4] } string_inputs()) {
-                my ($l, $mk, $e, $f) = @$in;
-                $add->("path=$l", sub { ($class, connection => $_[0]{con}, path => $mk->($_[0])) }, $e, $f);
-                $add->("key=$l", sub { ($class, connection => $_[0]{con}, key => $mk->($_[0])) }, $e, $f);
-            }
-            for my $in (grep { !$_->[4] } obj_inputs('con')) {
-                my ($l, $mk, $e, $f) = @$in;
-                $add->("path with connection=$l", sub { ($class, connection => $mk->($_[0], 'con'), path => '/fx-pool/fx-vol') }, $e, $f);
-            }
-            for my $in (grep { !$_->[4] } obj_inputs('vol')) {
-                my ($l, $mk, $e, $f) = @$in;
-                $add->("clone=$l", sub { ($class, pool => $_[0]{pool}, xml => vol_xml('fx-new'), clone => $mk->($_[0], 'vol')) }, $e, $f);
-            }
+            add_inputs($add, path => [string_inputs()], sub { ($class, connection => $_[0]{con}, path => $_[1]) });
+            add_inputs($add, key => [string_inputs()], sub { ($class, connection => $_[0]{con}, key => $_[1]) });
+            add_inputs($add, 'path with connection' => [obj_inputs('con')],
+                       sub { ($class, connection => $_[1], path => '/fx-pool/fx-vol') });
+            add_inputs($add, clone => [obj_inputs('vol')],
+                       sub { ($class, pool => $_[0]{pool}, xml => vol_xml('fx-new'), clone => $_[1]) });
             $add->('path without connection', sub { ($class, path => '/fx-pool/fx-vol') }, 'error');
         } },
     'Sys::Virt::Network' => {
@@ -2147,10 +2142,8 @@ my %NEW = (
         names => [usageID => [usageType => $TLS]], uuid => 1,
         extra => sub {
             my ($add, $class) = @_;
-            for my $in (grep { !$_->[4] } int_inputs()) {
-                my ($l, $mk, $e, $f) = @$in;
-                $add->("usageType=$l", sub { ($class, connection => $_[0]{dcon}, usageType => $mk->($_[0]), usageID => 'fx-sec') }, $e, $f);
-            }
+            add_inputs($add, usageType => [int_inputs()],
+                       sub { ($class, connection => $_[0]{dcon}, usageType => $_[1], usageID => 'fx-sec') });
             $add->('usageType alone', sub { ($class, connection => $_[0]{dcon}, usageType => 4) }, 'error');
             $add->('usageID alone', sub { ($class, connection => $_[0]{dcon}, usageID => 'fx-sec') }, 'error');
         } },
@@ -2161,13 +2154,15 @@ my %NEW = (
         names => [portdev => []], new_name => 'fxtap1' },
 );
 
+# The invocants a constructor is called on, besides its class.
+my @ODD_INVOCANTS = (['undef', sub { undef }], ['empty string', sub { '' }], ['other class', sub { 'Some::Other' }],
+                     ['an object', sub { $_[0]{con} }], ['array ref', sub { [] }], ['hash ref', sub { {} }]);
+
 # Sys::Virt->new and the _new of every object class take a class and a
 # list of named parameters.
 sub custom_cases {
     my ($m) = @_;
     my @cases;
-    # Tied scalars lose their magic when copied into a parameter list:
-    # those inputs are left out here.
     my $add = sub {
         my ($label, $args, $expect, $falsy) = @_;
         push @cases, { label => $label, args => $args, expect => $expect, falsy => $falsy };
@@ -2184,23 +2179,16 @@ sub custom_cases {
     $add->('no arguments', sub { () }, 'any');
     $add->('class only', sub { ($class) }, 'any');
     $add->('odd parameter list', sub { ($class, $base->(@_), 'dangling') }, 'any');
-    for my $inv (['undef', sub { undef }], ['empty string', sub { '' }], ['other class', sub { 'Some::Other' }],
-                 ['an object', sub { $_[0]{con} }], ['array ref', sub { [] }], ['hash ref', sub { {} }]) {
+    for my $inv (@ODD_INVOCANTS) {
         my ($l, $mk) = @$inv;
         $add->("invocant $l", sub { ($mk->($_[0]), $base->(@_)) }, 'any');
     }
-    for my $in (grep { !$_->[4] } $INPUTS{$kind}->()) {
-        my ($l, $mk, $e, $f) = @$in;
-        $add->("$key=$l", sub { ($class, $key => $mk->($_[0], $kind), @lookup) }, $e, $f);
-    }
+    add_inputs($add, $key => [$INPUTS{$kind}->()], sub { ($class, $key => $_[1], @lookup) });
     $add->("no $key", sub { ($class, @lookup) }, 'error');
     $add->('no lookup key', sub { ($class, $key => $_[0]{$kind}) }, 'error');
     my @names = @{ $new->{names} || [name => []] };
     while (my ($name_key, $with) = splice @names, 0, 2) {
-        for my $in (grep { !$_->[4] } string_inputs()) {
-            my ($l, $mk, $e, $f) = @$in;
-            $add->("$name_key=$l", sub { ($class, $key => $_[0]{$kind}, @$with, $name_key => $mk->($_[0])) }, $e, $f);
-        }
+        add_inputs($add, $name_key => [string_inputs()], sub { ($class, $key => $_[0]{$kind}, @$with, $name_key => $_[1]) });
     }
     for my $in (grep { !$_->[4] && !$_->[5] } xml_inputs($root)) {
         my ($l, $mk, $e, $f) = @$in;
@@ -2209,16 +2197,8 @@ sub custom_cases {
             if $new->{nocreate};
     }
     my $goodxml = $XML_OF{$root}->($new->{new_name} // 'fx-new');
-    for my $in (grep { !$_->[4] } flags_inputs()) {
-        my ($l, $mk, $e, $f) = @$in;
-        $add->("flags=$l", sub { ($class, $key => $_[0]{$kind}, xml => $goodxml, flags => $mk->($_[0])) }, $e, $f);
-    }
-    if ($new->{uuid}) {
-        for my $in (grep { !$_->[4] } uuid_inputs()) {
-            my ($l, $mk, $e, $f) = @$in;
-            $add->("uuid=$l", sub { ($class, $key => $_[0]{$kind}, uuid => $mk->($_[0])) }, $e, $f);
-        }
-    }
+    add_inputs($add, flags => [flags_inputs()], sub { ($class, $key => $_[0]{$kind}, xml => $goodxml, flags => $_[1]) });
+    add_inputs($add, uuid => [uuid_inputs()], sub { ($class, $key => $_[0]{$kind}, uuid => $_[1]) }) if $new->{uuid};
     $new->{extra}->($add, $class) if $new->{extra};
     return @cases;
 }
@@ -2232,24 +2212,19 @@ sub connect_new_cases {
     $add->('no arguments', sub { () }, 'any');
     $add->('class only', sub { ($class) }, 'any');
     $add->('odd parameter list', sub { ($class, $base->(@_), 'dangling') }, 'any');
-    for my $inv (['undef', sub { undef }], ['empty string', sub { '' }], ['other class', sub { 'Some::Other' }],
-                 ['an object', sub { $_[0]{con} }], ['array ref', sub { [] }], ['hash ref', sub { {} }]) {
+    for my $inv (@ODD_INVOCANTS) {
         my ($l, $mk) = @$inv;
         $add->("invocant $l", sub { ($mk->($_[0]), $base->(@_)) }, 'any');
     }
-    for my $in (grep { !$_->[4] } string_inputs()) {
-        my ($l, $mk, $e) = @$in;
-        $add->("uri=$l", sub { ($class, uri => $mk->($_[0])) }, $e eq 'rethrow' ? 'rethrow' : 'any');
-        $add->("address=$l", sub { ($class, address => $mk->($_[0])) }, $e eq 'rethrow' ? 'rethrow' : 'any');
-    }
+    # Any string makes a URI or an address (which may not connect).
+    my @strings = map { [$_->[0], $_->[1], $_->[2] eq 'rethrow' ? 'rethrow' : 'any', 0, $_->[4]] } string_inputs();
+    add_inputs($add, uri => \@strings, sub { ($class, uri => $_[1]) });
+    add_inputs($add, address => \@strings, sub { ($class, address => $_[1]) });
     for my $u ('test:///default?x=y', 'test:///', 'test+unix:///default', 'test:///default#frag',
                'test:///' . ('a' x 4096), 'test:///nonexistent/file.xml', '::::', 'test:', ':///') {
         $add->("uri=$u", sub { ($class, uri => $u) }, 'any');
     }
-    for my $in (grep { !$_->[4] } flags_inputs()) {
-        my ($l, $mk, $e, $f) = @$in;
-        $add->("flags=$l", sub { ($class, uri => $URI, flags => $mk->($_[0])) }, $e, $f);
-    }
+    add_inputs($add, flags => [flags_inputs()], sub { ($class, uri => $URI, flags => $_[1]) });
     for my $ro (0, 1, 'yes', []) {
         $add->("readonly=$ro", sub { ($class, uri => $URI, readonly => $ro) }, 'any');
     }
@@ -2271,14 +2246,8 @@ sub stream_new_cases {
         my ($l, $mk) = @$inv;
         $add->("invocant $l", sub { ($mk->($_[0]), connection => $_[0]{con}) }, 'any');
     }
-    for my $in (grep { !$_->[4] } obj_inputs('con')) {
-        my ($l, $mk, $e, $f) = @$in;
-        $add->("connection=$l", sub { ($class, connection => $mk->($_[0], 'con')) }, $e, $f);
-    }
-    for my $in (grep { !$_->[4] } flags_inputs()) {
-        my ($l, $mk, $e, $f) = @$in;
-        $add->("flags=$l", sub { ($class, connection => $_[0]{con}, flags => $mk->($_[0])) }, $e, $f);
-    }
+    add_inputs($add, connection => [obj_inputs('con')], sub { ($class, connection => $_[1]) });
+    add_inputs($add, flags => [flags_inputs()], sub { ($class, connection => $_[0]{con}, flags => $_[1]) });
     return;
 }
 
