@@ -416,7 +416,8 @@ Turns performance events on (1) or off (0).
 
 =item $dom->set_iothread($iothread, $params, $flags);
 
-Changes the polling settings of the I/O thread numbered C<$iothread>.
+Changes the polling and thread pool settings of the I/O thread numbered
+C<$iothread>.
 The fields are C<poll_max_ns> (unsigned 64-bit), C<poll_grow> and
 C<poll_shrink> (unsigned 32-bit), C<thread_pool_min> and
 C<thread_pool_max> (signed 32-bit); other keys are ignored.
