@@ -823,7 +823,7 @@ Start the network with its C<create> method.
 
 =item $conn->restore_domain($file, $dxml, \%params, $flags);
 
-Starts a domain again from the file that L<Sys::Virt::Domain/save>
+Starts a domain again from the file that L<C<save>|Sys::Virt::Domain/Saving and core dumps>
 wrote, in the state it was saved in. C<$dxml>, when given, replaces the
 domain XML stored in the file (only in what the guest cannot notice).
 C<\%params> is a hash with the keys
@@ -1092,7 +1092,7 @@ inside C<run_default>, in the thread that registered them. Each
 registration keeps its connection (and, through the sub, whatever the
 sub refers to) until it is deregistered; a callback may deregister
 itself or others. When a callback dies, C<run_default> dies with that
-error once libvirt has returned; see L<Sys::Virt::Event/run_default>.
+error once libvirt has returned; see L<Sys::Virt::Event/libvirt's default loop>.
 
 libvirt accepts one callback per connection, event ID and object
 filter: registering a second one for the same combination croaks with
@@ -1551,14 +1551,14 @@ C<Sys::Virt::NWFilterBinding::CREATE_VALIDATE>.
 The constants are functions in the package they belong to, called with
 their full name, for example C<Sys::Virt::CONNECT_RO>. Nothing is
 exported. The constants of the other packages are described on their
-pages: L<Sys::Virt::Domain/CONSTANTS>,
-L<Sys::Virt::DomainSnapshot/CONSTANTS>, L<Sys::Virt::Error/CONSTANTS>.
-The connection's own are these; of them, only the C<CONNECT_*> flags
-and the C<CRED_*> types are used by calls implemented so far.
+own pages (such as L<Sys::Virt::Domain/CONSTANTS> and
+L<Sys::Virt::Error/CONSTANTS>; the packages are listed under
+L</DESCRIPTION>). The connection's own are these; each group says which
+methods take or return them.
 
 =head2 Opening a connection
 
-Flags for the C<flags> parameter of C<new>.
+Flags for the C<flags> parameter of C<new> (see L</Connection>).
 
 =over 4
 
@@ -1574,7 +1574,7 @@ Take the URI literally, without expanding aliases from the client configuration.
 
 =head2 Credential types
 
-The kinds of credential an authentication callback can be asked for.
+The kinds of credential an authentication callback can be asked for: the C<credlist> parameter of C<new> lists them, and its C<callback> gets them (see L</Connection>).
 
 =over 4
 
@@ -1618,7 +1618,7 @@ Something obtained from outside, such as a one-time token.
 
 =head2 Connection close reasons
 
-Why a connection was closed, as reported to a close callback.
+Why a connection was closed, as reported to the callback of C<register_close_callback> (see L</Events>).
 
 =over 4
 
@@ -1642,7 +1642,7 @@ This client closed it.
 
 =head2 CPU comparison and baselines
 
-Results and flags of comparing a CPU description with the host, and flags for computing a baseline CPU from several descriptions.
+Results and flags of comparing a CPU description with the host, and flags for computing a baseline CPU from several descriptions. C<compare_cpu> and C<compare_hypervisor_cpu> return the results and take the comparison flags; C<baseline_cpu> and C<baseline_hypervisor_cpu> take the baseline flags (see L</CPU models>).
 
 =over 4
 
@@ -1678,7 +1678,7 @@ The host CPU offers everything described, and more.
 
 =head2 Client identity
 
-Keys of the identity a privileged client can claim on behalf of another process.
+Keys of the identity a privileged client can claim on behalf of another process. C<set_identity> takes them (see L</Acting for another client>).
 
 =over 4
 
@@ -1704,7 +1704,7 @@ Keys of the identity a privileged client can claim on behalf of another process.
 
 =head2 Address families
 
-The family of an IP address in interface address listings.
+The family of an IP address in interface address listings: the C<type> of each address that C<get_interface_addresses> of L<Sys::Virt::Domain> returns (see L<Sys::Virt::Domain/Guest agent calls>).
 
 =over 4
 
@@ -1716,7 +1716,7 @@ The family of an IP address in interface address listings.
 
 =head2 Huge page allocation
 
-Whether a huge page request adds to the pool or sets its size.
+Whether a huge page request adds to the pool or sets its size. C<node_alloc_pages> takes them (see L</Host>).
 
 =over 4
 
@@ -1728,7 +1728,7 @@ Whether a huge page request adds to the pool or sets its size.
 
 =head2 Host CPU statistics
 
-Keys of host CPU statistics, and the value that asks for all CPUs together.
+Keys of host CPU statistics, and the value that asks for all CPUs together. C<get_node_cpu_stats> takes the value and returns the keys (see L</Host statistics and tuning>).
 
 =over 4
 
@@ -1750,7 +1750,7 @@ Keys of host CPU statistics, and the value that asks for all CPUs together.
 
 =head2 Host memory statistics
 
-Keys of host memory statistics, and the value that asks for all NUMA cells together.
+Keys of host memory statistics, and the value that asks for all NUMA cells together. C<get_node_memory_stats> takes the value and returns the keys (see L</Host statistics and tuning>).
 
 =over 4
 
@@ -1768,7 +1768,7 @@ Keys of host memory statistics, and the value that asks for all NUMA cells toget
 
 =head2 Shared memory tuning
 
-Names of the host's same-page merging (KSM) parameters.
+Names of the host's same-page merging (KSM) parameters. C<get_node_memory_parameters> and C<set_node_memory_parameters> take them (see L</Host statistics and tuning>).
 
 =over 4
 
@@ -1792,7 +1792,7 @@ Names of the host's same-page merging (KSM) parameters.
 
 =head2 Host suspend targets
 
-Where the host keeps its state when it suspends: memory, disk, or both.
+Where the host keeps its state when it suspends: memory, disk, or both. C<node_suspend_for_duration> takes them (see L</Host>), and so does C<pm_suspend_for_duration> of L<Sys::Virt::Domain> for a guest (see L<Sys::Virt::Domain/Control and power>).
 
 =over 4
 
@@ -1806,7 +1806,7 @@ Where the host keeps its state when it suspends: memory, disk, or both.
 
 =head2 AMD SEV
 
-Keys of the host's AMD Secure Encrypted Virtualization capabilities.
+Keys of the host's AMD Secure Encrypted Virtualization capabilities. C<get_node_sev_info> returns them (see L</Host statistics and tuning>).
 
 =over 4
 
@@ -1996,7 +1996,7 @@ numeric operators see its C<code>.
 =item C<list_child_snapshots> returns the children
 
 The C module always returns an empty list from
-L<Sys::Virt::DomainSnapshot/list_child_snapshots>. Here it returns an
+L<C<list_child_snapshots>|Sys::Virt::DomainSnapshot/The snapshot tree>. Here it returns an
 object for each direct child of the snapshot.
 
 =item C<maxnames> is a cap, optional, and checked
@@ -2092,7 +2092,7 @@ freed. See L<Sys::Virt::Stream/DIFFERENCES FROM THE C MODULE>.
 =item Storage: flags where the constants are documented, srcspec may be undef
 
 C<create_storage_pool($xml, $flags)> and
-L<Sys::Virt::StoragePool/create> pass C<$flags> on (the C module
+L<C<create>|Sys::Virt::StoragePool/Lifecycle> pass C<$flags> on (the C module
 documents the C<CREATE_*> constants but always passes 0);
 C<find_storage_pool_sources> passes an undef C<$srcspec> to libvirt as
 no hint, as documented, where the C module passed an empty string
@@ -2128,7 +2128,7 @@ C<< Sys::Virt::DomainCheckpoint->_new >>.
 
 =item get_job_stats returns the job type itself
 
-L<Sys::Virt::Domain/get_job_stats> returns the type as a number, as its
+L<C<get_job_stats>|Sys::Virt::Domain/Jobs and backups> returns the type as a number, as its
 documentation says. The C module returns a reference to a scalar
 holding it (and leaks both values it returns).
 
@@ -2141,7 +2141,7 @@ expects.
 
 =item migrate_to_uri2 works
 
-L<Sys::Virt::Domain/migrate_to_uri2> takes its arguments in the
+L<C<migrate_to_uri2>|Sys::Virt::Domain/Migration> takes its arguments in the
 documented order (destination URI, migration URI, XML, flags, name,
 bandwidth) and migrates. The C module's always dies, calling a method
 C<_migrate_to_uri2> that does not exist (and reads the migration URI
@@ -2174,7 +2174,7 @@ parameter hash and C<backup_begin>'s checkpoint XML may be left out.
 =item Saving and restoring leave the caller's arguments alone
 
 Given both a file name and a hash of parameters,
-L<Sys::Virt::Domain/save> and C<restore_domain> (see L</Restoring domains>) use the file name in
+L<C<save>|Sys::Virt::Domain/Saving and core dumps> and C<restore_domain> (see L</Restoring domains>) use the file name in
 place of the hash's C<SAVE_PARAM_FILE> (and a C<$dxml> argument in place
 of C<SAVE_PARAM_DXML>) without writing to the hash. The C module stores
 the caller's own file name scalar into the hash without a reference of

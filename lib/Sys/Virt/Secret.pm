@@ -203,8 +203,9 @@ For C<define_secret>: check the XML against libvirt's schema first.
 
 =head2 Events
 
-Values used by secret events (whose calls are not implemented in this
-release; see L<Sys::Virt/NOT YET IMPLEMENTED>).
+Identifiers of secret events, and the kinds of lifecycle event.
+C<secret_event_register_any> takes the identifiers, and its callback
+gets the lifecycle events and their details (see L<Sys::Virt/Events>).
 
 =over 4
 
