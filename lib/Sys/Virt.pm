@@ -1958,8 +1958,8 @@ contradicts its own documentation.
 
 =item Failures in callbacks stay out of libvirt
 
-A die in an event, close or authentication callback no longer jumps over
-libvirt's frames: the error comes back unchanged from the call libvirt
+A die in an event, close or authentication callback does not jump over
+libvirt's frames, as it does in the C module: the error comes back unchanged from the call libvirt
 came through (C<run_default>, C<new>) once libvirt has returned, and
 libvirt keeps working. An C<exit> in a callback ends the program after
 libvirt has returned. C<last> and C<next> in a callback are errors ("Can't
@@ -2002,13 +2002,18 @@ object for each direct child of the snapshot.
 =item C<maxnames> is a cap, optional, and checked
 
 For C<list_snapshot_names>, C<list_child_snapshot_names>,
-C<list_domain_ids>, C<list_defined_domain_names>, C<list_network_names>
-and C<list_defined_network_names>: the argument may be
+C<list_domain_ids>, C<list_defined_domain_names>, C<list_network_names>,
+C<list_defined_network_names>, C<list_storage_pool_names>,
+C<list_defined_storage_pool_names>, C<list_storage_vol_names> of
+L<Sys::Virt::StoragePool>, C<list_node_device_names>,
+C<list_interface_names>, C<list_defined_interface_names>,
+C<list_secret_uuids> and C<list_nwfilter_names>: the argument may be
 left out or undef (meaning every name); the list returned never has
 more than C<maxnames> entries (the C module can return more when a
 driver reports a larger count than it filled in); a negative value
-croaks (the C module tries to allocate an impossible amount and exits
-with C<Out of memory!>); a value above 2**31-1 means every name.
+croaks, and a value above 2**31-1 means every name (for both, the C
+module tries to allocate an impossible amount and exits with C<Out of
+memory!>).
 
 =item Flags are checked
 
@@ -2071,14 +2076,17 @@ next use reads freed memory.
 See L</SERIALIZATION>. The C module writes out the raw address, and a
 copy read back refers to whatever that memory holds by then.
 
-=item Snapshot lookup and creation are direct calls
+=item Snapshot and checkpoint lookup and creation are direct calls
 
 C<Sys::Virt::Domain::get_snapshot_by_name> and
 C<Sys::Virt::Domain::create_snapshot> are implemented directly rather
 than through the Perl constructor C<< Sys::Virt::DomainSnapshot->_new >>,
 so their argument errors name them. C<< _new(domain => $dom, name => $name) >>
 and C<< _new(domain => $dom, xml => $xml, flags => $flags) >> still work
-for programs that call it.
+for programs that call it. The same holds for
+C<Sys::Virt::Domain::get_checkpoint_by_name>,
+C<Sys::Virt::Domain::create_checkpoint> and
+C<< Sys::Virt::DomainCheckpoint->_new >>.
 
 =item Streams never crash and never run away
 
@@ -2107,9 +2115,7 @@ C<list_defined_storage_pools> look their pools up in one call of the XS
 half, rather than each going through C<< Sys::Virt::StoragePool->_new >>
 (and C<eval>), with the same results in list and scalar context.
 Argument errors of C<get_storage_pool_by_name> name it (and extra
-arguments croak with a usage message). C<list_storage_pool_names> and
-C<list_defined_storage_pool_names> treat C<maxnames> as the other name
-lists do (above).
+arguments croak with a usage message).
 
 =item Network lookups and lists are direct calls
 
@@ -2121,10 +2127,6 @@ networks that vanish while the list is made), but their argument errors
 name them, and a replacement of C<Sys::Virt::Network::_new> does not
 see them. C<< _new(connection => $conn, name => $name) >> still works for
 programs that call it.
-
-The same holds for C<Sys::Virt::Domain::get_checkpoint_by_name>,
-C<Sys::Virt::Domain::create_checkpoint> and
-C<< Sys::Virt::DomainCheckpoint->_new >>.
 
 =item get_job_stats returns the job type itself
 
@@ -2264,11 +2266,7 @@ implemented directly rather than through the classes' Perl constructors
 a single call, without a Perl C<eval> per name). The results, and the
 errors of a failed lookup, are the same; argument errors name the
 method called, and extra arguments croak with a usage message instead
-of being ignored. The C<maxnames> rules above also hold for
-C<list_node_device_names>, C<list_interface_names>,
-C<list_defined_interface_names>, C<list_secret_uuids> and
-C<list_nwfilter_names>, whose C module versions exit with C<Out of
-memory!> for a negative count or one of 2**31 or more. The capability
+of being ignored. The capability
 of C<num_of_node_devices> and C<list_node_device_names> may be left out
 (the C module requires it, undef allowed).
 

@@ -3280,6 +3280,11 @@ argument: a negative vCPU count or memory size croaks, where the C
 module passes a huge number on, and a non-numeric time croaks, where the
 C module warns and passes 0.
 
+=item C<set_autostart> reads a Perl boolean
+
+Any true value turns autostart on; the C module reads the argument as
+an integer, so that a string such as C<'yes'> turns it off.
+
 =back
 
 =head1 SEE ALSO
