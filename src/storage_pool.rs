@@ -2,7 +2,7 @@
 
 use std::os::raw::c_int;
 
-use crate::bridge::{CText, Flags, Handles, Hash, List, Obj, Owned, Texts, Value};
+use crate::bridge::{CText, CountedList, Flags, Handles, Hash, Obj, Owned, Texts, Value};
 use crate::libvirt::args::{c_string, RawUuid};
 use crate::libvirt::kinds::{Connect, StoragePool, StorageVol};
 use crate::libvirt::lists::{collect_names, list_all, objects_by_name, MaxNames};
@@ -150,7 +150,7 @@ crate::xsubs! { "Sys::Virt::StoragePool";
     /// The volumes by name, one lookup each; a volume deleted between the
     /// listing and its lookup is left out. `list_volumes` (StoragePool.pm)
     /// returns them as a Perl array, whose count is its scalar value.
-    fn _list_volumes(pool: Obj<StoragePool>) -> Result<List<Owned<StorageVol>>> {
+    fn _list_volumes(pool: Obj<StoragePool>) -> Result<CountedList<Owned<StorageVol>>> {
         // SAFETY (all three): the argument holds the pool for the whole call;
         // a lookup returns a new reference or NULL.
         let pool = pool.raw();

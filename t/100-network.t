@@ -407,4 +407,13 @@ $idle->undefine;
 error_code_is(error_of { $c->get_network_by_name('t100-idle') }, ERR('ERR_NO_NETWORK'), 'undefine removes a stopped network');
 is(sorted_names($c->list_all_networks), 'default', 'only the default network is left');
 
+# The legacy lists are Perl subs in the C module: in scalar context they
+# give the count.
+{
+    my @all = $c->list_networks;
+    is(scalar($c->list_networks), scalar(@all), 'list_networks in scalar context: the count');
+    my @defined = $c->list_defined_networks;
+    is(scalar($c->list_defined_networks), scalar(@defined), 'list_defined_networks in scalar context: the count');
+}
+
 done_testing();

@@ -176,10 +176,6 @@ impl<K: Handle> Obj<K> {
         self.inner
     }
 
-    pub(super) fn perl(&self) -> Perl {
-        self.perl
-    }
-
     /// # Safety
     /// `handle` must be the live handle of `inner`'s magic; `held` is a
     /// reference to `inner` that the result gives back, or NULL.

@@ -26,7 +26,7 @@ crate::xsubs! { "Sys::Virt";
         let con = con.raw();
         let count = || unsafe { virt_sys::virConnectNumOfInterfaces(con) };
         let list = |buf, max| unsafe { virt_sys::virConnectListInterfaces(con, buf, max) };
-        Ok(CountedList(unsafe { objects_by_name(&count, list, |name| virt_sys::virInterfaceLookupByName(con, name)) }?.0))
+        unsafe { objects_by_name(&count, list, |name| virt_sys::virInterfaceLookupByName(con, name)) }
     }
 
     fn num_of_defined_interfaces(con: Obj<Connect>) -> Result<i32> {
@@ -47,7 +47,7 @@ crate::xsubs! { "Sys::Virt";
         let con = con.raw();
         let count = || unsafe { virt_sys::virConnectNumOfDefinedInterfaces(con) };
         let list = |buf, max| unsafe { virt_sys::virConnectListDefinedInterfaces(con, buf, max) };
-        Ok(CountedList(unsafe { objects_by_name(&count, list, |name| virt_sys::virInterfaceLookupByName(con, name)) }?.0))
+        unsafe { objects_by_name(&count, list, |name| virt_sys::virInterfaceLookupByName(con, name)) }
     }
 
     fn list_all_interfaces(con: Obj<Connect>, flags: Flags) -> Result<Handles<Interface>> {

@@ -1,7 +1,7 @@
 //! Sys::Virt, networks: counting, listing and finding a connection's
 //! virtual networks (the networks themselves are Sys::Virt::Network).
 
-use crate::bridge::{Flags, Handles, List, Obj, Owned, Texts};
+use crate::bridge::{CountedList, Flags, Handles, Obj, Owned, Texts};
 use crate::libvirt::kinds::{Connect, Network};
 use crate::libvirt::lists::{collect_names, list_all, objects_by_name, MaxNames};
 use crate::libvirt::ret;
@@ -22,7 +22,7 @@ crate::xsubs! { "Sys::Virt";
 
     /// The C module's Perl version looks each name up through
     /// `Sys::Virt::Network->_new` inside an eval; the same, directly.
-    fn list_networks(con: Obj<Connect>) -> Result<List<Owned<Network>>> {
+    fn list_networks(con: Obj<Connect>) -> Result<CountedList<Owned<Network>>> {
         // SAFETY (all three): the argument holds the connection for the
         // whole call; a lookup returns a new reference or NULL.
         let con = con.raw();
@@ -45,7 +45,7 @@ crate::xsubs! { "Sys::Virt";
     }
 
     /// As `list_networks`, for the networks that are not running.
-    fn list_defined_networks(con: Obj<Connect>) -> Result<List<Owned<Network>>> {
+    fn list_defined_networks(con: Obj<Connect>) -> Result<CountedList<Owned<Network>>> {
         // SAFETY (all three): as in `list_networks`.
         let con = con.raw();
         let count = || unsafe { virt_sys::virConnectNumOfDefinedNetworks(con) };

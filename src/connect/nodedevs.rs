@@ -29,7 +29,7 @@ crate::xsubs! { "Sys::Virt";
         // SAFETY (all three): as above; each lookup returns a new reference or NULL.
         let count = || unsafe { virt_sys::virNodeNumOfDevices(con, cap, 0) };
         let list = |buf, max| unsafe { virt_sys::virNodeListDevices(con, cap, buf, max, 0) };
-        Ok(CountedList(unsafe { objects_by_name(&count, list, |name| virt_sys::virNodeDeviceLookupByName(con, name)) }?.0))
+        unsafe { objects_by_name(&count, list, |name| virt_sys::virNodeDeviceLookupByName(con, name)) }
     }
 
     fn list_all_node_devices(con: Obj<Connect>, flags: Flags) -> Result<Handles<NodeDevice>> {

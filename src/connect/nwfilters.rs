@@ -27,7 +27,7 @@ crate::xsubs! { "Sys::Virt";
         let con = con.raw();
         let count = || unsafe { virt_sys::virConnectNumOfNWFilters(con) };
         let list = |buf, max| unsafe { virt_sys::virConnectListNWFilters(con, buf, max) };
-        Ok(CountedList(unsafe { objects_by_name(&count, list, |name| virt_sys::virNWFilterLookupByName(con, name)) }?.0))
+        unsafe { objects_by_name(&count, list, |name| virt_sys::virNWFilterLookupByName(con, name)) }
     }
 
     fn list_all_nwfilters(con: Obj<Connect>, flags: Flags) -> Result<Handles<NWFilter>> {

@@ -26,7 +26,7 @@ crate::xsubs! { "Sys::Virt";
         let con = con.raw();
         let count = || unsafe { virt_sys::virConnectNumOfSecrets(con) };
         let list = |buf, max| unsafe { virt_sys::virConnectListSecrets(con, buf, max) };
-        Ok(CountedList(unsafe { objects_by_name(&count, list, |uuid| virt_sys::virSecretLookupByUUIDString(con, uuid)) }?.0))
+        unsafe { objects_by_name(&count, list, |uuid| virt_sys::virSecretLookupByUUIDString(con, uuid)) }
     }
 
     fn list_all_secrets(con: Obj<Connect>, flags: Flags) -> Result<Handles<Secret>> {

@@ -2,7 +2,7 @@
 //! pools, probing for pool sources (the pools and volumes themselves are
 //! Sys::Virt::StoragePool and Sys::Virt::StorageVol).
 
-use crate::bridge::{CText, Flags, Handles, List, Obj, Owned, Texts};
+use crate::bridge::{CText, CountedList, Flags, Handles, Obj, Owned, Texts};
 use crate::libvirt::args::{c_opt, c_string};
 use crate::libvirt::kinds::{Connect, StoragePool};
 use crate::libvirt::lists::{collect_names, list_all, objects_by_name, MaxNames};
@@ -26,7 +26,7 @@ crate::xsubs! { "Sys::Virt";
     /// between the listing and its lookup is left out. `list_storage_pools`
     /// (Virt.pm) returns them as a Perl array, whose count is its scalar
     /// value.
-    fn _list_storage_pools(con: Obj<Connect>) -> Result<List<Owned<StoragePool>>> {
+    fn _list_storage_pools(con: Obj<Connect>) -> Result<CountedList<Owned<StoragePool>>> {
         // SAFETY (all three): the argument holds the connection for the
         // whole call; a lookup returns a new reference or NULL.
         let con = con.raw();
@@ -51,7 +51,7 @@ crate::xsubs! { "Sys::Virt";
     }
 
     /// As `_list_storage_pools`, for the inactive pools.
-    fn _list_defined_storage_pools(con: Obj<Connect>) -> Result<List<Owned<StoragePool>>> {
+    fn _list_defined_storage_pools(con: Obj<Connect>) -> Result<CountedList<Owned<StoragePool>>> {
         // SAFETY (all three): as in _list_storage_pools.
         let con = con.raw();
         let count = || unsafe { virt_sys::virConnectNumOfDefinedStoragePools(con) };

@@ -10,7 +10,7 @@
 
 use std::os::raw::{c_char, c_int};
 
-use crate::bridge::{Arg, FromArg, Handle, Handles, List, Owned, Result, Texts};
+use crate::bridge::{Arg, CountedList, FromArg, Handle, Handles, Owned, Result, Texts};
 
 use super::ret::{last_error, non_negative};
 
@@ -117,7 +117,8 @@ pub fn collect_ids(
 /// One object per name of a `...ListNames(buffer, maxnames)` call, each
 /// found with `lookup`, as the older `list_*` methods return them: the
 /// list is as long as `count` said just before, and a name whose lookup
-/// fails (the object went away in between) is left out.
+/// fails (the object went away in between) is left out. Outside list
+/// context the result is the count, as from the C module's Perl subs.
 ///
 /// # Safety
 /// `lookup` must return NULL or a new handle of kind `K` carrying a
@@ -126,7 +127,7 @@ pub unsafe fn objects_by_name<K: Handle>(
     count: &dyn Fn() -> c_int,
     list: impl FnMut(*mut *mut c_char, c_int) -> c_int,
     lookup: impl Fn(*const c_char) -> K::Ptr,
-) -> Result<List<Owned<K>>> {
+) -> Result<CountedList<Owned<K>>> {
     let wanted = MaxNames::AtMost(non_negative(count())? as usize);
     let names = collect(wanted, &|| -1, std::ptr::null_mut(), list, |_| ())?;
     let objects = names
@@ -139,7 +140,7 @@ pub unsafe fn objects_by_name<K: Handle>(
         .collect();
     // A failed lookup's error is not the caller's to see.
     virt_sys::virResetLastError();
-    Ok(List(objects))
+    Ok(CountedList(objects))
 }
 
 /// Strings from a call that stores a new array of `count` malloc'd
