@@ -513,7 +513,8 @@ negative number croaks. Domains have IDs only while they run.
 =item my @doms = $conn->list_domains();
 
 Returns a L<Sys::Virt::Domain> object for each running domain. A domain
-that stops between being counted and being looked up is left out.
+that stops between being counted and being looked up is left out. In
+scalar context, how many.
 
 =item my $count = $conn->num_of_defined_domains();
 
@@ -528,7 +529,8 @@ optional and must not be negative.
 =item my @doms = $conn->list_defined_domains();
 
 Returns a L<Sys::Virt::Domain> object for each defined domain that is not
-running, leaving out any that disappear while the list is made.
+running, leaving out any that disappear while the list is made; in
+scalar context, how many.
 
 =item my @doms = $conn->list_all_domains($flags);
 
@@ -637,7 +639,7 @@ negative number croaks.
 
 Returns a pool object for each active pool, looked up one by one by
 name; a pool that is removed meanwhile (undefined, or destroyed when
-transient) is left out.
+transient) is left out. In scalar context, how many.
 
 =item my $count = $conn->num_of_defined_storage_pools();
 
@@ -651,7 +653,7 @@ with C<$maxnames> as for C<list_storage_pool_names>.
 =item my @pools = $conn->list_defined_storage_pools();
 
 Returns a pool object for each inactive pool, leaving out any that
-are undefined while the list is made.
+are undefined while the list is made; in scalar context, how many.
 
 =item my @pools = $conn->list_all_storage_pools($flags);
 
@@ -747,7 +749,8 @@ be negative.
 =item my @nets = $conn->list_networks();
 
 Returns a L<Sys::Virt::Network> object for each running network, leaving
-out any that disappears between being listed and being looked up.
+out any that disappears between being listed and being looked up; in
+scalar context, how many.
 
 =item my $count = $conn->num_of_defined_networks();
 
@@ -761,7 +764,8 @@ C<$maxnames> of them (optional, not negative).
 =item my @nets = $conn->list_defined_networks();
 
 Returns a L<Sys::Virt::Network> object for each defined network that is
-not running, leaving out any that disappears meanwhile.
+not running, leaving out any that disappears meanwhile; in scalar
+context, how many.
 
 =item my @nets = $conn->list_all_networks($flags);
 
