@@ -70,15 +70,10 @@ crate::xsubs! { "Sys::Virt::Event";
             // libvirt would wait forever on a loop that nothing feeds.
             return croak("Sys::Virt::Event::run_default: the default event loop is not registered (call Sys::Virt::Event::register_default first)");
         }
-        crate::stream_watch::release_deferred();
         // SAFETY: no arguments; callbacks reached from here run under
         // Owner::run and park their failures for this XSUB's safe point.
-        let ran = ret::non_negative(unsafe { virt_sys::virEventRunDefaultImpl() });
-        crate::stream_watch::release_deferred();
-        match crate::stream_watch::take_failure() {
-            Some(err) => Err(err),
-            None => ran.map(drop),
-        }
+        ret::non_negative(unsafe { virt_sys::virEventRunDefaultImpl() })?;
+        Ok(())
     }
 
     fn add_handle(fd: i32, events: i32, cb: Code) -> Result<i32> {

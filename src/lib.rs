@@ -21,9 +21,7 @@ mod connect;
 mod domain;
 mod domain_checkpoint;
 mod domain_snapshot;
-mod storage_vol_transfer;
 mod stream;
-mod stream_watch;
 mod storage_pool;
 mod storage_vol;
 mod network;
@@ -68,7 +66,6 @@ const PACKAGES: &[&[(&str, bridge::XsubFn)]] = &[
     connect::streams::XSUBS,
     domain::console::XSUBS,
     stream::XSUBS,
-    storage_vol_transfer::XSUBS,
     connect::storage::XSUBS,
     storage_pool::XSUBS,
     storage_vol::XSUBS,

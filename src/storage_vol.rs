@@ -1,8 +1,10 @@
-//! Sys::Virt::StorageVol: one volume (a file, block device...) of a pool.
+//! Sys::Virt::StorageVol: one volume (a file, block device...) of a pool,
+//! and transfers of its contents through a stream (Sys::Virt::Stream),
+//! whole or a byte range, densely or keeping its holes.
 
 use crate::bridge::{CText, Flags, Hash, Obj, Owned};
 use crate::libvirt::args::c_string;
-use crate::libvirt::kinds::{Connect, StoragePool, StorageVol};
+use crate::libvirt::kinds::{Connect, StoragePool, StorageVol, Stream};
 use crate::libvirt::ret;
 
 crate::xsubs! { "Sys::Virt::StorageVol";
@@ -86,6 +88,20 @@ crate::xsubs! { "Sys::Virt::StorageVol";
             .with("type", info.type_)
             .with("capacity", info.capacity)
             .with("allocation", info.allocation))
+    }
+
+    /// The volume's bytes from `offset` (`length` 0: to the end) into the
+    /// stream, which the caller then reads.
+    fn download(vol: Obj<StorageVol>, st: Obj<Stream>, offset: u64, length: u64, flags: Flags) -> Result<()> {
+        // SAFETY: a live volume and stream.
+        ret::done(unsafe { virt_sys::virStorageVolDownload(vol.raw(), st.raw(), offset, length, flags.0) })
+    }
+
+    /// The stream's bytes, which the caller then writes, into the volume
+    /// from `offset`.
+    fn upload(vol: Obj<StorageVol>, st: Obj<Stream>, offset: u64, length: u64, flags: Flags) -> Result<()> {
+        // SAFETY: a live volume and stream.
+        ret::done(unsafe { virt_sys::virStorageVolUpload(vol.raw(), st.raw(), offset, length, flags.0) })
     }
 }
 

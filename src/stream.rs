@@ -7,13 +7,21 @@
 //! under the call's [`Scope`], so a die, an exit or a nonsensical result
 //! stops the transfer (libvirt aborts the stream) and comes back from the
 //! XSUB once libvirt has returned.
+//!
+//! The event callback (`add_callback`) is one of the callbacks libvirt
+//! keeps (see the bridge's `registered`): it runs in the interpreter that
+//! added it, with `$st` held until it is removed, and a die or exit in it
+//! comes out of the XSUB that ran the event loop.
 
 use std::os::raw::{c_char, c_int, c_longlong, c_void};
+use std::sync::{Mutex, MutexGuard};
 
-use crate::bridge::{croak, Bytes, Code, Flags, Obj, Out, Owned, OwnedSv, Result, Scope, Value, Want};
+use crate::bridge::{
+    croak, deliver, release_registration, Bytes, Code, Flags, IntoValue, Obj, Out, Owned, OwnedSv, Registered, Result, Revoker,
+    Scope, Value, Want,
+};
 use crate::libvirt::kinds::{Connect, Stream};
 use crate::libvirt::ret;
-use crate::stream_watch;
 
 /// The most one `recv` asks libvirt for. A stream hands over at most what
 /// it has buffered, far less than this, and "up to $nbytes" allows fewer;
@@ -26,13 +34,11 @@ const AT_HOLE: c_int = -3;
 
 crate::xsubs! { "Sys::Virt::Stream";
     fn _new_obj(con: Obj<Connect>, flags: Flags) -> Result<Owned<Stream>> {
-        stream_watch::release_deferred();
         // SAFETY: a live connection; the new stream comes with a reference.
         unsafe { ret::object(virt_sys::virStreamNew(con.raw(), flags.0)) }
     }
 
     fn send(st: Obj<Stream>, data: Bytes, nbytes: u64) -> Result<i32> {
-        stream_watch::release_deferred();
         let count = data.len().min(nbytes.min(i32::MAX as u64) as usize);
         // SAFETY: `count` bytes of `data` are readable for the call.
         let sent = unsafe { virt_sys::virStreamSend(st.raw(), data.as_ptr() as *const c_char, count) };
@@ -40,7 +46,6 @@ crate::xsubs! { "Sys::Virt::Stream";
     }
 
     fn recv(st: Obj<Stream>, data: Out, nbytes: u64, flags: Flags) -> Result<i32> {
-        stream_watch::release_deferred();
         let stream = st.raw();
         let capacity = nbytes.min(RECV_MAX as u64) as usize;
         let got = data.fill(capacity, |room, len| {
@@ -58,7 +63,6 @@ crate::xsubs! { "Sys::Virt::Stream";
     }
 
     fn recv_hole(st: Obj<Stream>, flags: Flags) -> Result<i64> {
-        stream_watch::release_deferred();
         let mut length: c_longlong = 0;
         // SAFETY: a live stream; libvirt writes the length.
         ret::non_negative(unsafe { virt_sys::virStreamRecvHole(st.raw(), &mut length, flags.0) })?;
@@ -66,14 +70,12 @@ crate::xsubs! { "Sys::Virt::Stream";
     }
 
     fn send_hole(st: Obj<Stream>, length: i64, flags: Flags) -> Result<()> {
-        stream_watch::release_deferred();
         // SAFETY: a live stream.
         ret::non_negative(unsafe { virt_sys::virStreamSendHole(st.raw(), length, flags.0) })?;
         Ok(())
     }
 
     fn recv_all(st: Obj<Stream>, handler: Code) -> Result<()> {
-        stream_watch::release_deferred();
         let transfer = Transfer::new("Sys::Virt::Stream::recv_all", &st, handler, [None, None]);
         // SAFETY: `transfer` outlives the call, which makes the callbacks.
         let rc = unsafe { virt_sys::virStreamRecvAll(st.raw(), Some(sink), transfer.opaque()) };
@@ -81,7 +83,6 @@ crate::xsubs! { "Sys::Virt::Stream";
     }
 
     fn send_all(st: Obj<Stream>, handler: Code) -> Result<()> {
-        stream_watch::release_deferred();
         let transfer = Transfer::new("Sys::Virt::Stream::send_all", &st, handler, [None, None]);
         // SAFETY: as recv_all.
         let rc = unsafe { virt_sys::virStreamSendAll(st.raw(), Some(source), transfer.opaque()) };
@@ -89,7 +90,6 @@ crate::xsubs! { "Sys::Virt::Stream";
     }
 
     fn sparse_recv_all(st: Obj<Stream>, handler: Code, hole_handler: Code) -> Result<()> {
-        stream_watch::release_deferred();
         let transfer = Transfer::new("Sys::Virt::Stream::sparse_recv_all", &st, handler, [Some(hole_handler), None]);
         // SAFETY: as recv_all.
         let rc = unsafe { virt_sys::virStreamSparseRecvAll(st.raw(), Some(sink), Some(sink_hole), transfer.opaque()) };
@@ -97,7 +97,6 @@ crate::xsubs! { "Sys::Virt::Stream";
     }
 
     fn sparse_send_all(st: Obj<Stream>, handler: Code, hole_handler: Code, skip_handler: Code) -> Result<()> {
-        stream_watch::release_deferred();
         let transfer = Transfer::new("Sys::Virt::Stream::sparse_send_all", &st, handler, [Some(hole_handler), Some(skip_handler)]);
         // SAFETY: as recv_all.
         let rc = unsafe {
@@ -107,41 +106,76 @@ crate::xsubs! { "Sys::Virt::Stream";
     }
 
     fn add_callback(st: Obj<Stream>, events: i32, cb: Code) -> Result<()> {
-        stream_watch::release_deferred();
-        stream_watch::add(&st, events, cb)
+        // `$st` is the receiver: the stream object lives while its callback does.
+        let registered = Registered::new(&cb, Some(&st))?;
+        let revoker = registered.revoker();
+        let opaque = registered.into_opaque();
+        // SAFETY: a live stream; on success libvirt keeps the opaque until
+        // it calls release_registration.
+        let rc = unsafe { virt_sys::virStreamEventAddCallback(st.raw(), events, Some(on_event), opaque, Some(release_registration)) };
+        if rc < 0 {
+            let err = ret::last_error();
+            // SAFETY: libvirt refused, so it never took the opaque.
+            unsafe { release_registration(opaque) };
+            return Err(err);
+        }
+        let mut callbacks = event_callbacks();
+        callbacks.retain(|(_, revoker)| revoker.is_held());
+        callbacks.push((st.raw() as usize, revoker));
+        Ok(())
     }
 
     fn update_callback(st: Obj<Stream>, events: i32) -> Result<()> {
-        stream_watch::release_deferred();
         // SAFETY: a live stream.
         ret::non_negative(unsafe { virt_sys::virStreamEventUpdateCallback(st.raw(), events) })?;
         Ok(())
     }
 
     fn remove_callback(st: Obj<Stream>) -> Result<()> {
-        stream_watch::release_deferred();
-        // SAFETY: a live stream; libvirt may hand the callback's state to
-        // stream_watch's free hook, which only parks its Perl values.
+        // SAFETY: a live stream; libvirt's free callback, if it calls it,
+        // only queues the Perl values for this thread's owner.
         let rc = unsafe { virt_sys::virStreamEventRemoveCallback(st.raw()) };
-        ret::non_negative(rc)?;
-        stream_watch::removed(&st);
-        stream_watch::release_deferred();
-        Ok(())
+        let outcome = ret::non_negative(rc);
+        // libvirt 9.0's remote driver never calls the free callback of a
+        // removed stream callback, so the sub and `$st` are let go of here
+        // (and after a failure too, which means libvirt holds none).
+        let key = st.raw() as usize;
+        let removed: Vec<(usize, Revoker)> = {
+            let mut callbacks = event_callbacks();
+            let (removed, kept) = std::mem::take(&mut *callbacks).into_iter().partition(|&(stream, _)| stream == key);
+            *callbacks = kept;
+            removed
+        };
+        for (_, revoker) in removed {
+            revoker.revoke();
+        }
+        outcome.map(drop)
     }
 
     fn finish(st: Obj<Stream>) -> Result<()> {
-        stream_watch::release_deferred();
         // SAFETY: a live stream.
         ret::non_negative(unsafe { virt_sys::virStreamFinish(st.raw()) })?;
         Ok(())
     }
 
     fn abort(st: Obj<Stream>) -> Result<()> {
-        stream_watch::release_deferred();
         // SAFETY: a live stream.
         ret::non_negative(unsafe { virt_sys::virStreamAbort(st.raw()) })?;
         Ok(())
     }
+}
+
+/// The event callbacks added and not yet removed, by libvirt's stream
+/// pointer (which a clone of `$st` in another thread shares).
+static EVENT_CALLBACKS: Mutex<Vec<(usize, Revoker)>> = Mutex::new(Vec::new());
+
+fn event_callbacks() -> MutexGuard<'static, Vec<(usize, Revoker)>> {
+    EVENT_CALLBACKS.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// The event callback: `cb($st, $events)`.
+unsafe extern "C" fn on_event(_st: virt_sys::virStreamPtr, events: c_int, opaque: *mut c_void) {
+    deliver(opaque, || vec![events.into_value()]);
 }
 
 /// A byte count or one of the statuses in `values`; any other negative

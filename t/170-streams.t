@@ -286,6 +286,39 @@ EOF
     is($out, "error=Sys::Virt::Error stream=freed sub=freed\n", 'fails cleanly and keeps nothing');
 }
 
+# An exit in the callback leaves from run_default, END blocks run.
+{
+    my ($status, $out) = perl_child(<<'EOF');
+Sys::Virt::Event::register_default();
+my $c = Sys::Virt->new(uri => 'test:///default');
+my $s = $c->new_stream(Sys::Virt::Stream::NONBLOCK());
+$c->get_domain_by_name('test')->screenshot($s, 0);
+END { print "END ran\n" }
+$s->add_callback(Sys::Virt::Stream::EVENT_READABLE(), sub { print "callback\n"; exit 9 });
+Sys::Virt::Event::run_default() for 1 .. 50;
+print "not reached\n";
+EOF
+    is($status >> 8, 9, 'exit in a stream callback exits with its status') or diag $out;
+    is($out, "callback\nEND ran\n", 'once, with END blocks run, and nothing after run_default');
+}
+
+# A callback that removes itself: its sub and the stream go once it returns.
+{
+    my ($code_gone, $weak, $calls) = (0, undef, 0);
+    {
+        my $s = screenshot_stream(NONBLOCK);
+        my $guard = Guard->new(sub { $code_gone++ });
+        $s->add_callback(EVENT_READABLE, sub { my $keep = $guard; $calls++; $_[0]->remove_callback });
+        weaken($weak = $s);
+        undef $s;
+        undef $guard;
+        Sys::Virt::Event::run_default() until $calls;
+    }
+    is($calls, 1, 'a callback that removes itself runs once');
+    is($code_gone, 1, 'its sub is freed once it has returned');
+    ok(!defined $weak, 'and so is the stream object');
+}
+
 # ----------------------------------------------------- handler misbehaviour
 
 for my $case (

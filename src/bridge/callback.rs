@@ -70,15 +70,6 @@ pub(super) fn call_sv(perl: Perl, code: *mut SV, args: Vec<Value>, want: Want) -
     }
 }
 
-/// The interpreter current on this thread, if any: a callback that
-/// libvirt makes from its event loop may run Perl code only when this is
-/// the interpreter that registered it.
-pub fn current_interpreter() -> Option<Perl> {
-    // SAFETY: reads a thread-local pointer; runs no Perl code.
-    let perl = unsafe { ffi::svb_current_perl() };
-    (!perl.is_null()).then_some(perl)
-}
-
 /// The JMPENV code of perl's `exit`.
 const EXIT_JUMP: i32 = 2;
 

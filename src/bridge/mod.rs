@@ -10,8 +10,9 @@
 //! - `value`: Rust values on their way out to Perl;
 //! - `args`: Perl arguments on their way in;
 //! - `callback`: calling Perl, and the boundary for libvirt's callbacks;
-//! - `registered`: callbacks libvirt keeps (events, watches), their owner
-//!   interpreter, deferred release and parked failures (with `registered.c`);
+//! - `registered`: callbacks libvirt keeps (events, watches, stream
+//!   callbacks), their owner interpreter, deferred release and parked
+//!   failures (with `registered.c`);
 //! - `dispatch`: XSUB entry, the failure path, boot.
 //!
 //! Nothing here names libvirt's API beyond its error type: the object
@@ -29,8 +30,8 @@ mod registered;
 mod dispatch;
 
 pub use args::{Arg, Args, Bytes, Code, Fds, Flags, FromArg, HashArg, ObjList, Out};
-pub use callback::{current_interpreter, Scope, Want};
-pub use registered::{deliver, deliver_about, release_registration, token, token_id, Owner, Registered};
+pub use callback::{Scope, Want};
+pub use registered::{deliver, deliver_about, release_registration, token, token_id, Owner, Registered, Revoker};
 pub use dispatch::{boot_begin, boot_end, dispatch, object_classes, register_constant, register_xsub, Constant, Param};
 pub use error::{croak, Error, Result};
 pub use ffi::{Perl, XsubFn, CV};

@@ -1,20 +1,14 @@
 /*
- * The C half of registered callbacks (registered.rs): which interpreter
- * runs on this thread, the exit-list hook that tells us an interpreter is
- * going away, warnings that cannot die, and the tokens handed to a Perl
- * event loop. Same rules as shim.c: nothing here longjmps into Rust.
+ * The C half of registered callbacks (registered.rs): whether an
+ * interpreter is in global destruction, the exit-list hook that tells us
+ * an interpreter is going away, warnings that cannot die, and the tokens
+ * handed to a Perl event loop. Same rules as shim.c: nothing here
+ * longjmps into Rust.
  */
 #define PERL_NO_GET_CONTEXT
 #include "EXTERN.h"
 #include "perl.h"
 #include "XSUB.h"
-
-/* The interpreter of the calling thread, or NULL on a thread that never
- * ran Perl (one of libvirt's own). */
-void *svb_current_interp(void)
-{
-    return PERL_GET_CONTEXT;
-}
 
 /* Whether the interpreter is in global destruction. */
 int svb_destructing(pTHX)

@@ -12,6 +12,11 @@
 //! failure is parked on the owner and the XSUB that libvirt came through
 //! raises it once libvirt has returned.
 //!
+//! Where libvirt may drop a callback without ever calling its free
+//! callback (a removed stream callback, on 9.0's remote driver), a
+//! [`Revoker`] lets go of the Perl values when the callback is removed;
+//! what libvirt still holds is then an empty registration.
+//!
 //! When an interpreter is destroyed (perl's exit list, after END blocks
 //! and global destruction) its owner goes dead: its callbacks are no
 //! longer run, and later frees release only Rust memory, since the
@@ -22,7 +27,7 @@ use std::mem::ManuallyDrop;
 use std::os::raw::{c_char, c_int, c_void};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, Weak};
 
 use super::args::{Arg, Code};
 use super::callback::{call_sv, exiting, Want};
@@ -33,7 +38,6 @@ use super::sv::OwnedSv;
 use super::value::Value;
 
 extern "C" {
-    fn svb_current_interp() -> Perl;
     fn svb_destructing(perl: Perl) -> c_int;
     fn svb_at_exit(perl: Perl, hook: unsafe extern "C" fn(Perl, *mut c_void), ptr: *mut c_void);
     fn svb_warn(perl: Perl, prefix: *const c_char, err: *mut SV);
@@ -98,7 +102,7 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 
 fn current_interp() -> Perl {
     // SAFETY: reads the thread's interpreter pointer, nothing more.
-    unsafe { svb_current_interp() }
+    unsafe { ffi::svb_current_perl() }
 }
 
 /// Whether a registered callback is running on this thread.
@@ -305,23 +309,55 @@ pub(super) fn safe_point(perl: Perl, failure: &mut Option<Error>) {
 /// callback that deregisters itself keeps running on its own reference.
 pub struct Registration {
     owner: Arc<Owner>,
-    code: RawSv,
-    receiver: Option<RawSv>,
+    /// None once let go of: by the last reference, or by a [`Revoker`].
+    values: Mutex<Option<PerlValues>>,
     warned: AtomicBool,
 }
 
-impl Drop for Registration {
-    fn drop(&mut self) {
+/// The Perl side of a registration: one reference to each, ours.
+struct PerlValues {
+    code: RawSv,
+    receiver: Option<RawSv>,
+}
+
+impl Registration {
+    /// Queues the Perl values for release at the owner's next safe point
+    /// (once: later calls find nothing); a dead owner's are forgotten.
+    fn let_go(&self) {
+        let Some(values) = lock(&self.values).take() else { return };
         let mut state = lock(&self.owner.state);
         if !self.owner.alive.load(Ordering::Acquire) {
             return;
         }
-        let n = 1 + self.receiver.is_some() as usize;
-        state.releases.push(RawSv(self.code.0));
-        if let Some(receiver) = &self.receiver {
-            state.releases.push(RawSv(receiver.0));
+        let n = 1 + values.receiver.is_some() as usize;
+        state.releases.push(values.code);
+        if let Some(receiver) = values.receiver {
+            state.releases.push(receiver);
         }
         PENDING.fetch_add(n, Ordering::Relaxed);
+    }
+
+    /// The sub, and the arguments before the event's own: a new reference
+    /// to the receiver's object each time (the sub may assign to `$_[0]`).
+    /// Both are held for the call, as the sub may deregister itself. None
+    /// once the values are let go of: nothing is left to call.
+    ///
+    /// # Safety
+    /// `perl` must be the owner's interpreter, on its thread.
+    unsafe fn call_values(&self, perl: Perl) -> Option<(OwnedSv, Vec<Value>)> {
+        let values = lock(&self.values);
+        let values = values.as_ref()?;
+        let mut args = Vec::with_capacity(8);
+        if let Some(receiver) = &values.receiver {
+            args.push(Value::Sv(OwnedSv::adopt(perl, svb_new_rv_inc(perl, receiver.0))));
+        }
+        Some((OwnedSv::adopt(perl, ffi::svb_refcnt_inc(perl, values.code.0)), args))
+    }
+}
+
+impl Drop for Registration {
+    fn drop(&mut self) {
+        self.let_go();
     }
 }
 
@@ -344,10 +380,15 @@ impl Registered {
         let receiver = receiver.map(|obj| RawSv(unsafe { ffi::svb_refcnt_inc(perl, obj.inner_sv()) }));
         Ok(Registered(Arc::new(Registration {
             owner: Owner::current(),
-            code: RawSv(copy),
-            receiver,
+            values: Mutex::new(Some(PerlValues { code: RawSv(copy), receiver })),
             warned: AtomicBool::new(false),
         })))
+    }
+
+    /// A way to let go of this registration's Perl values before libvirt
+    /// frees it; see [`Revoker`].
+    pub fn revoker(&self) -> Revoker {
+        Revoker(Arc::downgrade(&self.0))
     }
 
     /// libvirt's opaque: one reference to the registration, given back by
@@ -355,6 +396,29 @@ impl Registered {
     /// registering fails: libvirt does not call it then).
     pub fn into_opaque(self) -> *mut c_void {
         Arc::into_raw(self.0) as *mut c_void
+    }
+}
+
+/// A registration's Perl values, for a callback whose removal libvirt may
+/// not follow with its free callback. It keeps no registration alive.
+pub struct Revoker(Weak<Registration>);
+
+impl Revoker {
+    /// For after libvirt has dropped the callback: the sub and the
+    /// receiver are released at the owner's next safe point (which ends
+    /// the XSUB calling this, on the owner's thread); a call that comes
+    /// later runs nothing, and libvirt's free, if it comes, frees only the
+    /// empty registration.
+    pub fn revoke(&self) {
+        if let Some(registration) = self.0.upgrade() {
+            registration.let_go();
+        }
+    }
+
+    /// Whether libvirt (or a callback now running) still holds the
+    /// registration.
+    pub fn is_held(&self) -> bool {
+        self.0.strong_count() > 0
     }
 }
 
@@ -378,14 +442,8 @@ pub unsafe fn deliver(opaque: *mut c_void, build: impl FnOnce() -> Vec<Value>) {
     };
     let owner = Arc::clone(&reg.owner);
     owner.run(&reg.warned, (), |perl| {
-        let mut args = Vec::with_capacity(8);
-        if let Some(receiver) = &reg.receiver {
-            // A new reference to the object each time: the sub may assign to $_[0].
-            args.push(Value::Sv(OwnedSv::adopt(perl, svb_new_rv_inc(perl, receiver.0))));
-        }
+        let Some((code, mut args)) = reg.call_values(perl) else { return Ok(()) };
         args.extend(build());
-        // Held for the call: the sub may deregister itself.
-        let code = OwnedSv::adopt(perl, ffi::svb_refcnt_inc(perl, reg.code.0));
         call_sv(perl, code.sv, args, Want::Void).map(drop)
     })
 }
@@ -405,17 +463,13 @@ pub unsafe fn deliver_about<K: Handle>(opaque: *mut c_void, obj: K::Ptr, build: 
     };
     let owner = Arc::clone(&reg.owner);
     owner.run(&reg.warned, (), |perl| {
+        let Some((code, mut args)) = reg.call_values(perl) else { return Ok(()) };
         let handle = K::to_void(obj);
         // The object points at the lent handle; settled below.
         let rv = OwnedSv::adopt(perl, ffi::svb_new_object(perl, K::KIND, handle));
         let inner = OwnedSv::adopt(perl, ffi::svb_refcnt_inc(perl, svb_rv_target(rv.sv)));
-        let mut args = Vec::with_capacity(8);
-        if let Some(receiver) = &reg.receiver {
-            args.push(Value::Sv(OwnedSv::adopt(perl, svb_new_rv_inc(perl, receiver.0))));
-        }
         args.push(Value::Sv(rv.share()));
         args.extend(build());
-        let code = OwnedSv::adopt(perl, ffi::svb_refcnt_inc(perl, reg.code.0));
         let outcome = call_sv(perl, code.sv, args, Want::Void).map(drop);
         if svb_object_settle(perl, rv.sv, inner.sv, handle) != 0 {
             retain_raw(K::KIND, handle);

@@ -159,10 +159,12 @@ loop whenever the stream has any of the C<EVENT_*> conditions in the
 mask C<$events>; the second argument then says which ones it has. A
 stream has at most one callback. The callback keeps the stream object
 alive until C<remove_callback>. It is called only by the Perl thread
-that registered it; if it dies, the exception is thrown by the call that
-ran the event loop (C<Sys::Virt::Event::run_default>), and events that
-arrive before then are not delivered. An event loop must have been
-registered first, or this croaks.
+that registered it (another thread's event loop skips it, with one
+warning; see L<Sys::Virt::Event/THREADS>). If it dies or exits, that
+comes out of the call that ran the event loop
+(C<Sys::Virt::Event::run_default>) once libvirt has returned; a further
+callback failing before then is only warned about. An event loop must
+have been registered first, or this croaks.
 
 =item $st->update_callback($events)
 
@@ -171,7 +173,11 @@ Changes the mask of conditions the stream's callback is called for.
 =item $st->remove_callback()
 
 Removes the stream's callback. The sub and the stream object it held
-are let go of by the next call on a stream.
+are let go of as this returns (when the callback removes itself, once
+it has returned; when another thread removes it, at the registering
+thread's next call into Sys::Virt), whether or not libvirt's driver
+frees the callback itself. Croaks with libvirt's error when the stream
+has no callback.
 
 =item $st->finish()
 
