@@ -17,9 +17,10 @@ BEGIN {
 my @files = sort(all_pod_files('blib/lib'));
 my %seen = map { $_ => 1 } @files;
 
-# The four packages documented so far must all have POD, so that a file
-# that lost its POD does not pass just by not being looked at.
-for my $pm (qw(Sys/Virt.pm Sys/Virt/Domain.pm Sys/Virt/DomainSnapshot.pm Sys/Virt/Error.pm)) {
+# Every package of the distribution must have POD, so that a file that
+# lost its POD does not pass just by not being looked at.
+for my $pm ('Sys/Virt.pm', map { "Sys/Virt/$_.pm" } qw(Domain DomainSnapshot DomainCheckpoint Error Event
+        Interface Network NetworkPort NodeDevice NWFilter NWFilterBinding Secret StoragePool StorageVol Stream)) {
     ok($seen{"blib/lib/$pm"}, "blib/lib/$pm contains POD");
 }
 

@@ -513,7 +513,8 @@ negative number croaks. Domains have IDs only while they run.
 =item my @doms = $conn->list_domains();
 
 Returns a L<Sys::Virt::Domain> object for each running domain. A domain
-that stops between being counted and being looked up is left out.
+that stops between being counted and being looked up is left out. In
+scalar context, how many.
 
 =item my $count = $conn->num_of_defined_domains();
 
@@ -528,7 +529,8 @@ optional and must not be negative.
 =item my @doms = $conn->list_defined_domains();
 
 Returns a L<Sys::Virt::Domain> object for each defined domain that is not
-running, leaving out any that disappear while the list is made.
+running, leaving out any that disappear while the list is made; in
+scalar context, how many.
 
 =item my @doms = $conn->list_all_domains($flags);
 
@@ -637,7 +639,7 @@ negative number croaks.
 
 Returns a pool object for each active pool, looked up one by one by
 name; a pool that is removed meanwhile (undefined, or destroyed when
-transient) is left out.
+transient) is left out. In scalar context, how many.
 
 =item my $count = $conn->num_of_defined_storage_pools();
 
@@ -651,7 +653,7 @@ with C<$maxnames> as for C<list_storage_pool_names>.
 =item my @pools = $conn->list_defined_storage_pools();
 
 Returns a pool object for each inactive pool, leaving out any that
-are undefined while the list is made.
+are undefined while the list is made; in scalar context, how many.
 
 =item my @pools = $conn->list_all_storage_pools($flags);
 
@@ -747,7 +749,8 @@ be negative.
 =item my @nets = $conn->list_networks();
 
 Returns a L<Sys::Virt::Network> object for each running network, leaving
-out any that disappears between being listed and being looked up.
+out any that disappears between being listed and being looked up; in
+scalar context, how many.
 
 =item my $count = $conn->num_of_defined_networks();
 
@@ -761,7 +764,8 @@ C<$maxnames> of them (optional, not negative).
 =item my @nets = $conn->list_defined_networks();
 
 Returns a L<Sys::Virt::Network> object for each defined network that is
-not running, leaving out any that disappears meanwhile.
+not running, leaving out any that disappears meanwhile; in scalar
+context, how many.
 
 =item my @nets = $conn->list_all_networks($flags);
 
@@ -823,7 +827,7 @@ Start the network with its C<create> method.
 
 =item $conn->restore_domain($file, $dxml, \%params, $flags);
 
-Starts a domain again from the file that L<Sys::Virt::Domain/save>
+Starts a domain again from the file that L<C<save>|Sys::Virt::Domain/Saving and core dumps>
 wrote, in the state it was saved in. C<$dxml>, when given, replaces the
 domain XML stored in the file (only in what the guest cannot notice).
 C<\%params> is a hash with the keys
@@ -1092,7 +1096,7 @@ inside C<run_default>, in the thread that registered them. Each
 registration keeps its connection (and, through the sub, whatever the
 sub refers to) until it is deregistered; a callback may deregister
 itself or others. When a callback dies, C<run_default> dies with that
-error once libvirt has returned; see L<Sys::Virt::Event/run_default>.
+error once libvirt has returned; see L<Sys::Virt::Event/libvirt's default loop>.
 
 libvirt accepts one callback per connection, event ID and object
 filter: registering a second one for the same combination croaks with
@@ -1551,14 +1555,14 @@ C<Sys::Virt::NWFilterBinding::CREATE_VALIDATE>.
 The constants are functions in the package they belong to, called with
 their full name, for example C<Sys::Virt::CONNECT_RO>. Nothing is
 exported. The constants of the other packages are described on their
-pages: L<Sys::Virt::Domain/CONSTANTS>,
-L<Sys::Virt::DomainSnapshot/CONSTANTS>, L<Sys::Virt::Error/CONSTANTS>.
-The connection's own are these; of them, only the C<CONNECT_*> flags
-and the C<CRED_*> types are used by calls implemented so far.
+own pages (such as L<Sys::Virt::Domain/CONSTANTS> and
+L<Sys::Virt::Error/CONSTANTS>; the packages are listed under
+L</DESCRIPTION>). The connection's own are these; each group says which
+methods take or return them.
 
 =head2 Opening a connection
 
-Flags for the C<flags> parameter of C<new>.
+Flags for the C<flags> parameter of C<new> (see L</Connection>).
 
 =over 4
 
@@ -1574,7 +1578,7 @@ Take the URI literally, without expanding aliases from the client configuration.
 
 =head2 Credential types
 
-The kinds of credential an authentication callback can be asked for.
+The kinds of credential an authentication callback can be asked for: the C<credlist> parameter of C<new> lists them, and its C<callback> gets them (see L</Connection>).
 
 =over 4
 
@@ -1618,7 +1622,7 @@ Something obtained from outside, such as a one-time token.
 
 =head2 Connection close reasons
 
-Why a connection was closed, as reported to a close callback.
+Why a connection was closed, as reported to the callback of C<register_close_callback> (see L</Events>).
 
 =over 4
 
@@ -1642,7 +1646,7 @@ This client closed it.
 
 =head2 CPU comparison and baselines
 
-Results and flags of comparing a CPU description with the host, and flags for computing a baseline CPU from several descriptions.
+Results and flags of comparing a CPU description with the host, and flags for computing a baseline CPU from several descriptions. C<compare_cpu> and C<compare_hypervisor_cpu> return the results and take the comparison flags; C<baseline_cpu> and C<baseline_hypervisor_cpu> take the baseline flags (see L</CPU models>).
 
 =over 4
 
@@ -1678,7 +1682,7 @@ The host CPU offers everything described, and more.
 
 =head2 Client identity
 
-Keys of the identity a privileged client can claim on behalf of another process.
+Keys of the identity a privileged client can claim on behalf of another process. C<set_identity> takes them (see L</Acting for another client>).
 
 =over 4
 
@@ -1704,7 +1708,7 @@ Keys of the identity a privileged client can claim on behalf of another process.
 
 =head2 Address families
 
-The family of an IP address in interface address listings.
+The family of an IP address in interface address listings: the C<type> of each address that C<get_interface_addresses> of L<Sys::Virt::Domain> returns (see L<Sys::Virt::Domain/Guest agent calls>).
 
 =over 4
 
@@ -1716,7 +1720,7 @@ The family of an IP address in interface address listings.
 
 =head2 Huge page allocation
 
-Whether a huge page request adds to the pool or sets its size.
+Whether a huge page request adds to the pool or sets its size. C<node_alloc_pages> takes them (see L</Host>).
 
 =over 4
 
@@ -1728,7 +1732,7 @@ Whether a huge page request adds to the pool or sets its size.
 
 =head2 Host CPU statistics
 
-Keys of host CPU statistics, and the value that asks for all CPUs together.
+Keys of host CPU statistics, and the value that asks for all CPUs together. C<get_node_cpu_stats> takes the value and returns the keys (see L</Host statistics and tuning>).
 
 =over 4
 
@@ -1750,7 +1754,7 @@ Keys of host CPU statistics, and the value that asks for all CPUs together.
 
 =head2 Host memory statistics
 
-Keys of host memory statistics, and the value that asks for all NUMA cells together.
+Keys of host memory statistics, and the value that asks for all NUMA cells together. C<get_node_memory_stats> takes the value and returns the keys (see L</Host statistics and tuning>).
 
 =over 4
 
@@ -1768,7 +1772,7 @@ Keys of host memory statistics, and the value that asks for all NUMA cells toget
 
 =head2 Shared memory tuning
 
-Names of the host's same-page merging (KSM) parameters.
+Names of the host's same-page merging (KSM) parameters. C<get_node_memory_parameters> and C<set_node_memory_parameters> take them (see L</Host statistics and tuning>).
 
 =over 4
 
@@ -1792,7 +1796,7 @@ Names of the host's same-page merging (KSM) parameters.
 
 =head2 Host suspend targets
 
-Where the host keeps its state when it suspends: memory, disk, or both.
+Where the host keeps its state when it suspends: memory, disk, or both. C<node_suspend_for_duration> takes them (see L</Host>), and so does C<pm_suspend_for_duration> of L<Sys::Virt::Domain> for a guest (see L<Sys::Virt::Domain/Control and power>).
 
 =over 4
 
@@ -1806,7 +1810,7 @@ Where the host keeps its state when it suspends: memory, disk, or both.
 
 =head2 AMD SEV
 
-Keys of the host's AMD Secure Encrypted Virtualization capabilities.
+Keys of the host's AMD Secure Encrypted Virtualization capabilities. C<get_node_sev_info> returns them (see L</Host statistics and tuning>).
 
 =over 4
 
@@ -1958,8 +1962,8 @@ contradicts its own documentation.
 
 =item Failures in callbacks stay out of libvirt
 
-A die in an event, close or authentication callback no longer jumps over
-libvirt's frames: the error comes back unchanged from the call libvirt
+A die in an event, close or authentication callback does not jump over
+libvirt's frames, as it does in the C module: the error comes back unchanged from the call libvirt
 came through (C<run_default>, C<new>) once libvirt has returned, and
 libvirt keeps working. An C<exit> in a callback ends the program after
 libvirt has returned. C<last> and C<next> in a callback are errors ("Can't
@@ -1996,19 +2000,24 @@ numeric operators see its C<code>.
 =item C<list_child_snapshots> returns the children
 
 The C module always returns an empty list from
-L<Sys::Virt::DomainSnapshot/list_child_snapshots>. Here it returns an
+L<C<list_child_snapshots>|Sys::Virt::DomainSnapshot/The snapshot tree>. Here it returns an
 object for each direct child of the snapshot.
 
 =item C<maxnames> is a cap, optional, and checked
 
 For C<list_snapshot_names>, C<list_child_snapshot_names>,
-C<list_domain_ids>, C<list_defined_domain_names>, C<list_network_names>
-and C<list_defined_network_names>: the argument may be
+C<list_domain_ids>, C<list_defined_domain_names>, C<list_network_names>,
+C<list_defined_network_names>, C<list_storage_pool_names>,
+C<list_defined_storage_pool_names>, C<list_storage_vol_names> of
+L<Sys::Virt::StoragePool>, C<list_node_device_names>,
+C<list_interface_names>, C<list_defined_interface_names>,
+C<list_secret_uuids> and C<list_nwfilter_names>: the argument may be
 left out or undef (meaning every name); the list returned never has
 more than C<maxnames> entries (the C module can return more when a
 driver reports a larger count than it filled in); a negative value
-croaks (the C module tries to allocate an impossible amount and exits
-with C<Out of memory!>); a value above 2**31-1 means every name.
+croaks, and a value above 2**31-1 means every name (for both, the C
+module tries to allocate an impossible amount and exits with C<Out of
+memory!>).
 
 =item Flags are checked
 
@@ -2071,14 +2080,17 @@ next use reads freed memory.
 See L</SERIALIZATION>. The C module writes out the raw address, and a
 copy read back refers to whatever that memory holds by then.
 
-=item Snapshot lookup and creation are direct calls
+=item Snapshot and checkpoint lookup and creation are direct calls
 
 C<Sys::Virt::Domain::get_snapshot_by_name> and
 C<Sys::Virt::Domain::create_snapshot> are implemented directly rather
 than through the Perl constructor C<< Sys::Virt::DomainSnapshot->_new >>,
 so their argument errors name them. C<< _new(domain => $dom, name => $name) >>
 and C<< _new(domain => $dom, xml => $xml, flags => $flags) >> still work
-for programs that call it.
+for programs that call it. The same holds for
+C<Sys::Virt::Domain::get_checkpoint_by_name>,
+C<Sys::Virt::Domain::create_checkpoint> and
+C<< Sys::Virt::DomainCheckpoint->_new >>.
 
 =item Streams never crash and never run away
 
@@ -2092,7 +2104,7 @@ freed. See L<Sys::Virt::Stream/DIFFERENCES FROM THE C MODULE>.
 =item Storage: flags where the constants are documented, srcspec may be undef
 
 C<create_storage_pool($xml, $flags)> and
-L<Sys::Virt::StoragePool/create> pass C<$flags> on (the C module
+L<C<create>|Sys::Virt::StoragePool/Lifecycle> pass C<$flags> on (the C module
 documents the C<CREATE_*> constants but always passes 0);
 C<find_storage_pool_sources> passes an undef C<$srcspec> to libvirt as
 no hint, as documented, where the C module passed an empty string
@@ -2107,9 +2119,7 @@ C<list_defined_storage_pools> look their pools up in one call of the XS
 half, rather than each going through C<< Sys::Virt::StoragePool->_new >>
 (and C<eval>), with the same results in list and scalar context.
 Argument errors of C<get_storage_pool_by_name> name it (and extra
-arguments croak with a usage message). C<list_storage_pool_names> and
-C<list_defined_storage_pool_names> treat C<maxnames> as the other name
-lists do (above).
+arguments croak with a usage message).
 
 =item Network lookups and lists are direct calls
 
@@ -2122,13 +2132,9 @@ name them, and a replacement of C<Sys::Virt::Network::_new> does not
 see them. C<< _new(connection => $conn, name => $name) >> still works for
 programs that call it.
 
-The same holds for C<Sys::Virt::Domain::get_checkpoint_by_name>,
-C<Sys::Virt::Domain::create_checkpoint> and
-C<< Sys::Virt::DomainCheckpoint->_new >>.
-
 =item get_job_stats returns the job type itself
 
-L<Sys::Virt::Domain/get_job_stats> returns the type as a number, as its
+L<C<get_job_stats>|Sys::Virt::Domain/Jobs and backups> returns the type as a number, as its
 documentation says. The C module returns a reference to a scalar
 holding it (and leaks both values it returns).
 
@@ -2141,7 +2147,7 @@ expects.
 
 =item migrate_to_uri2 works
 
-L<Sys::Virt::Domain/migrate_to_uri2> takes its arguments in the
+L<C<migrate_to_uri2>|Sys::Virt::Domain/Migration> takes its arguments in the
 documented order (destination URI, migration URI, XML, flags, name,
 bandwidth) and migrates. The C module's always dies, calling a method
 C<_migrate_to_uri2> that does not exist (and reads the migration URI
@@ -2174,7 +2180,7 @@ parameter hash and C<backup_begin>'s checkpoint XML may be left out.
 =item Saving and restoring leave the caller's arguments alone
 
 Given both a file name and a hash of parameters,
-L<Sys::Virt::Domain/save> and C<restore_domain> (see L</Restoring domains>) use the file name in
+L<C<save>|Sys::Virt::Domain/Saving and core dumps> and C<restore_domain> (see L</Restoring domains>) use the file name in
 place of the hash's C<SAVE_PARAM_FILE> (and a C<$dxml> argument in place
 of C<SAVE_PARAM_DXML>) without writing to the hash. The C module stores
 the caller's own file name scalar into the hash without a reference of
@@ -2264,11 +2270,7 @@ implemented directly rather than through the classes' Perl constructors
 a single call, without a Perl C<eval> per name). The results, and the
 errors of a failed lookup, are the same; argument errors name the
 method called, and extra arguments croak with a usage message instead
-of being ignored. The C<maxnames> rules above also hold for
-C<list_node_device_names>, C<list_interface_names>,
-C<list_defined_interface_names>, C<list_secret_uuids> and
-C<list_nwfilter_names>, whose C module versions exit with C<Out of
-memory!> for a negative count or one of 2**31 or more. The capability
+of being ignored. The capability
 of C<num_of_node_devices> and C<list_node_device_names> may be left out
 (the C module requires it, undef allowed).
 

@@ -768,7 +768,7 @@ C<$flags>.
 =head2 Saving and core dumps
 
 Saving stops a running domain and writes its memory and device state to
-a file, from which L<Sys::Virt/restore_domain> brings it back exactly
+a file, from which L<C<restore_domain>|Sys::Virt/Restoring domains> brings it back exactly
 where it was. A managed save does the same into a file libvirt chooses
 and keeps, and the domain's next C<create> resumes from it. The
 C<Sys::Virt::Domain::SAVE_*> constants are the flags.
@@ -1310,7 +1310,7 @@ C<0-3>. C<$flags> must be 0. Needs a guest agent, like C<get_guest_info>.
 =head2 Consoles and screenshots
 
 These connect a guest's devices to a L<Sys::Virt::Stream> (made with
-L<Sys::Virt/new_stream>), which is then read and written like any
+L<C<new_stream>|Sys::Virt/Streams>), which is then read and written like any
 stream, or to a socket.
 
 =over 4
@@ -1371,9 +1371,8 @@ unused and must be 0.
 
 Constants are called with their full name, such as
 C<Sys::Virt::Domain::STATE_RUNNING>; nothing is exported. The package
-holds every constant of the C module's C<Sys::Virt::Domain>, including
-those for calls that are not implemented yet (see
-L<Sys::Virt/NOT YET IMPLEMENTED>); those groups say so.
+holds every constant of the C module's C<Sys::Virt::Domain>. Each group
+says which methods take or return its constants.
 
 =head2 Domain states
 
@@ -1771,7 +1770,7 @@ Leave out what would stop the XML from being used on another host.
 
 =head2 Scope of changes
 
-Whether a change applies to the running domain (C<_LIVE>), to its persistent configuration (C<_CONFIG>), to whichever of the two is current (C<_CURRENT>), or to the maximum rather than the current amount (C<MEM_MAXIMUM>). They are taken by the vCPU, pinning, I/O thread, memory and metadata methods (see L</Virtual CPUs and I/O threads>); the tuning parameter calls that also take them are not implemented yet (see L<Sys::Virt/NOT YET IMPLEMENTED>).
+Whether a change applies to the running domain (C<_LIVE>), to its persistent configuration (C<_CONFIG>), to whichever of the two is current (C<_CURRENT>), or to the maximum rather than the current amount (C<MEM_MAXIMUM>). They are taken by the vCPU, pinning and I/O thread methods (see L</Virtual CPUs and I/O threads>), by C<set_memory> (see L</Memory of the guest>), C<set_memory_stats_period> (see L</Statistics>), C<set_lifecycle_action> (see L</Control and power>), C<get_metadata> and C<set_metadata> (see L</Metadata, security labels and messages>), and by the getters and setters of L</Tuning>.
 
 =over 4
 
@@ -1823,7 +1822,7 @@ Flags for changing and querying virtual CPUs (scope, maximum, guest view, hot-pl
 
 =head2 Memory
 
-Names of memory tuning parameters (and the value meaning "no limit"), tags of memory statistics, the address space of a memory peek, and flags of memory failure events. C<set_memory> takes the C<MEM_*> flags and C<memory_peek> the address spaces (see L</Memory of the guest>); the memory tuning and statistics calls are not implemented yet (see L<Sys::Virt/NOT YET IMPLEMENTED>).
+Names of memory tuning parameters (and the value meaning "no limit"), tags of memory statistics, the address space of a memory peek, and flags of memory failure events. C<get_memory_parameters> and C<set_memory_parameters> take the parameter names (see L</Tuning>); C<memory_stats> reports the statistics the tags stand for (see L</Statistics>); C<memory_peek> takes the address spaces (see L</Memory of the guest>); the callback of a C<EVENT_ID_MEMORY_FAILURE> event gets the failure flags (see L<Sys::Virt/Events>). The C<MEM_*> flags of C<set_memory> are in L</Scope of changes>.
 
 =over 4
 
@@ -1875,7 +1874,7 @@ Names of memory tuning parameters (and the value meaning "no limit"), tags of me
 
 =head2 Block I/O weights
 
-Names of the block I/O weight and per-device throttling parameters. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+Names of the block I/O weight and per-device throttling parameters. C<get_blkio_parameters> and C<set_blkio_parameters> take them (see L</Tuning>).
 
 =over 4
 
@@ -1895,7 +1894,7 @@ Names of the block I/O weight and per-device throttling parameters. The calls th
 
 =head2 Block I/O throttling
 
-Names of the per-disk I/O throttling parameters: bytes and operations per second for reads, writes and both, their burst maximums and burst lengths, and the throttling group. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+Names of the per-disk I/O throttling parameters: bytes and operations per second for reads, writes and both, their burst maximums and burst lengths, and the throttling group. C<get_block_iotune> and C<set_block_iotune> take them (see L</Tuning>).
 
 =over 4
 
@@ -1941,9 +1940,9 @@ Names of the per-disk I/O throttling parameters: bytes and operations per second
 
 =back
 
-=head2 Block jobs
+=head2 Block job types and flags
 
-Types and outcomes of long-running disk jobs (pull, copy, commit, backup), and the flags and parameters of starting, tuning and ending them, for the block job methods above.
+Types and outcomes of long-running disk jobs (pull, copy, commit, backup), and the flags and parameters of starting, tuning and ending them. The methods of L</Block jobs> take them, and the callbacks of C<EVENT_ID_BLOCK_JOB> and C<EVENT_ID_BLOCK_JOB_2> events get the types and outcomes (see L<Sys::Virt/Events>).
 
 =over 4
 
@@ -2019,7 +2018,7 @@ Types and outcomes of long-running disk jobs (pull, copy, commit, backup), and t
 
 =head2 Block statistics and resizing
 
-Names of per-disk I/O statistics, and the flag that gives a new disk size in bytes. C<block_resize> takes the flag (see L</Block devices>); the statistics call is not implemented yet (see L<Sys::Virt/NOT YET IMPLEMENTED>).
+Names of per-disk I/O statistics, and the flag that gives a new disk size in bytes. C<block_resize> takes the flag (see L</Block devices>). C<block_stats> returns the statistics (see L</Statistics>), the operation counts under the names C<rd_req>, C<wr_req> and C<flush_reqs> rather than those of C<BLOCK_STATS_READ_REQ>, C<BLOCK_STATS_WRITE_REQ> and C<BLOCK_STATS_FLUSH_REQ>.
 
 =over 4
 
@@ -2047,7 +2046,7 @@ Names of per-disk I/O statistics, and the flag that gives a new disk size in byt
 
 =head2 Network bandwidth
 
-Names of the inbound and outbound bandwidth limits of a network interface. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+Names of the inbound and outbound bandwidth limits of a network interface. C<get_interface_parameters> and C<set_interface_parameters> take them (see L</Tuning>).
 
 =over 4
 
@@ -2069,7 +2068,7 @@ Names of the inbound and outbound bandwidth limits of a network interface. The c
 
 =head2 CPU statistics
 
-Names of the CPU time statistics of a domain. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+Names of the CPU time statistics of a domain. C<get_cpu_stats> returns them (see L</Statistics>).
 
 =over 4
 
@@ -2153,7 +2152,7 @@ Flags for attaching, detaching and updating devices. See L</Devices> for the met
 
 =head2 Dirty page rate
 
-States and methods of measuring how fast the guest writes to its memory. C<start_dirty_rate_calc> takes the modes (see L</Memory of the guest>); the rates themselves come with the domain statistics, which are not implemented yet (see L<Sys::Virt/NOT YET IMPLEMENTED>).
+States and methods of measuring how fast the guest writes to its memory. C<start_dirty_rate_calc> takes the modes (see L</Memory of the guest>); the states and the rates come with the C<STATS_DIRTYRATE> group of C<get_all_domain_stats> (see L<Sys::Virt/Domain statistics>).
 
 =over 4
 
@@ -2305,7 +2304,7 @@ Types of a domain's background job, the operations such a job performs, names of
 
 =head2 Event identifiers
 
-The kinds of domain event a program can register for. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+The kinds of domain event a program can register for. C<domain_event_register_any> takes them (see L<Sys::Virt/Events>).
 
 =over 4
 
@@ -2367,7 +2366,7 @@ The kinds of domain event a program can register for. The calls that take them a
 
 =head2 Lifecycle events
 
-Lifecycle event types (the names without a further part) and the details that go with each type. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+Lifecycle event types (the names without a further part) and the details that go with each type. The callbacks of C<domain_event_register> and of C<EVENT_ID_LIFECYCLE> events registered with C<domain_event_register_any> get them (see L<Sys::Virt/Events>).
 
 =over 4
 
@@ -2471,7 +2470,7 @@ Lifecycle event types (the names without a further part) and the details that go
 
 =head2 Other event details
 
-Details carried by the other kinds of domain event: guest agent, disk and tray changes, graphics, I/O errors, memory failures and watchdogs. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+Details carried by the other kinds of domain event: guest agent, disk and tray changes, graphics, I/O errors, memory failures and watchdogs. The callbacks of the matching events registered with C<domain_event_register_any> get them (see L<Sys::Virt/Events>).
 
 =over 4
 
@@ -2541,7 +2540,7 @@ Details carried by the other kinds of domain event: guest agent, disk and tray c
 
 =head2 Domain statistics
 
-The groups of statistics to collect, and the flags that choose which domains to collect them for. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+The groups of statistics to collect, and the flags that choose which domains to collect them for. C<get_all_domain_stats> takes them (see L<Sys::Virt/Domain statistics>).
 
 =over 4
 
@@ -2593,7 +2592,7 @@ The groups of statistics to collect, and the flags that choose which domains to 
 
 =head2 Guest agent
 
-Timeouts for guest agent commands, the kinds of guest information to query, where host names and interface addresses come from, and flags for managing SSH keys, passwords and the guest clock. See L</Guest agent calls> for the methods that take them; the guest information query is not implemented yet (see L<Sys::Virt/NOT YET IMPLEMENTED>).
+Timeouts for guest agent commands, the kinds of guest information to query, where host names and interface addresses come from, and flags for managing SSH keys, passwords and the guest clock. See L</Guest agent calls> for the methods that take them; C<get_guest_info> takes the kinds of guest information (see L</Statistics>).
 
 =over 4
 
@@ -2639,7 +2638,7 @@ Timeouts for guest agent commands, the kinds of guest information to query, wher
 
 =head2 I/O threads
 
-Names of I/O thread tuning parameters. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+Names of I/O thread tuning parameters. C<set_iothread> takes them (see L</Tuning>).
 
 =over 4
 
@@ -2689,7 +2688,7 @@ The key code sets in which keys can be sent to the guest, and how many keys one 
 
 =head2 Launch security
 
-Names of AMD SEV launch measurement and secret injection parameters. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+Names of AMD SEV launch measurement and secret injection parameters. C<get_launch_security_info> returns the measurement ones and C<set_launch_security_state> takes the secret ones (see L</Tuning>).
 
 =over 4
 
@@ -2751,7 +2750,7 @@ The kinds of message a domain can carry (deprecation, tainting). C<get_messages>
 
 =head2 Metadata
 
-The kinds of metadata a domain can carry: description, title, or an element of an application's own namespace. C<get_metadata> and C<set_metadata> take them (see L</Metadata, security labels and messages>); the metadata change event is not implemented yet (see L<Sys::Virt/NOT YET IMPLEMENTED>).
+The kinds of metadata a domain can carry: description, title, or an element of an application's own namespace. C<get_metadata> and C<set_metadata> take them (see L</Metadata, security labels and messages>), and the callback of a C<EVENT_ID_METADATA_CHANGE> event gets them (see L<Sys::Virt/Events>).
 
 =over 4
 
@@ -2763,9 +2762,9 @@ The kinds of metadata a domain can carry: description, title, or an element of a
 
 =back
 
-=head2 Migration
+=head2 Migration flags and parameters
 
-Flags and parameter names for the migration methods.
+Flags and parameter names for the methods of L</Migration>.
 
 =over 4
 
@@ -2857,7 +2856,7 @@ Flags and parameter names for the migration methods.
 
 =head2 NUMA
 
-Names of the NUMA tuning parameters and the memory placement modes. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+Names of the NUMA tuning parameters and the memory placement modes. C<get_numa_parameters> and C<set_numa_parameters> take them (see L</Tuning>).
 
 =over 4
 
@@ -2877,7 +2876,7 @@ Names of the NUMA tuning parameters and the memory placement modes. The calls th
 
 =head2 Consoles and channels
 
-Flags for opening consoles, channels and graphics connections. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+Flags for opening consoles, channels and graphics connections. C<open_console>, C<open_channel>, C<open_graphics> and C<open_graphics_fd> take them (see L</Consoles and screenshots>).
 
 =over 4
 
@@ -2893,7 +2892,7 @@ Flags for opening consoles, channels and graphics connections. The calls that ta
 
 =head2 Performance events
 
-Names of the hardware and software performance counters that can be enabled for a domain. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+Names of the hardware and software performance counters that can be enabled for a domain. C<get_perf_events> and C<set_perf_events> take them (see L</Tuning>).
 
 =over 4
 
@@ -3105,7 +3104,7 @@ Flags and parameter names for C<save>, C<managed_save>, C<managed_save_define_xm
 
 =head2 Scheduler
 
-Names of the CPU scheduler parameters. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+Names of the CPU scheduler parameters. C<get_scheduler_parameters> and C<set_scheduler_parameters> take them (see L</Tuning>).
 
 =over 4
 
@@ -3141,7 +3140,7 @@ Names of the CPU scheduler parameters. The calls that take them are not implemen
 
 =head2 Tunables
 
-Names of the values in a tunable-changed event. The calls that take them are not implemented yet; see L<Sys::Virt/NOT YET IMPLEMENTED>.
+Names of the values in a tunable-changed event: the callback of a C<EVENT_ID_TUNABLE> event gets a hash with these keys, where the C<%u> of C<TUNABLE_CPU_VCPUPIN> and C<TUNABLE_IOTHREADSPIN> stands for the number of the vCPU or I/O thread (see L<Sys::Virt/Events>).
 
 =over 4
 
@@ -3223,9 +3222,9 @@ Flags for C<backup_begin>.
 
 =back
 
-=head2 Passing file descriptors
+=head2 File descriptor flags
 
-Flags for C<fd_associate>.
+Flags for C<fd_associate> (see L</Passing file descriptors>).
 
 =over 4
 
@@ -3280,6 +3279,11 @@ Counts, sizes, times and IDs must be numbers in the range of libvirt's
 argument: a negative vCPU count or memory size croaks, where the C
 module passes a huge number on, and a non-numeric time croaks, where the
 C module warns and passes 0.
+
+=item C<set_autostart> reads a Perl boolean
+
+Any true value turns autostart on; the C module reads the argument as
+an integer, so that a string such as C<'yes'> turns it off.
 
 =back
 

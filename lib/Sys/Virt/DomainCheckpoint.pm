@@ -48,7 +48,7 @@ Sys::Virt::DomainCheckpoint - a point in time from which backups of a domain's d
 A checkpoint marks a moment in the life of a running domain's disks:
 from then on the hypervisor tracks which blocks are written (QEMU keeps
 a dirty bitmap inside each qcow2 image), so that a later backup (see
-L<Sys::Virt::Domain/backup_begin>) can copy just what changed since the
+L<C<backup_begin>|Sys::Virt::Domain/Jobs and backups>) can copy just what changed since the
 checkpoint. Checkpoints are made, found and listed with the checkpoint
 methods of L<Sys::Virt::Domain> (C<create_checkpoint>,
 C<get_checkpoint_by_name>, C<list_all_checkpoints>); a

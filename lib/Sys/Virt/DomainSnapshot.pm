@@ -119,7 +119,7 @@ C<Sys::Virt::Error::ERR_NO_DOMAIN_SNAPSHOT>. C<$flags> must be 0.
 
 Returns how many direct children the snapshot has; with
 C<LIST_DESCENDANTS>, how many descendants. The other C<LIST_*> flags
-filter as for L<Sys::Virt::Domain/list_all_snapshots>.
+filter as for L<C<list_all_snapshots>|Sys::Virt::Domain/Snapshots>.
 
 =item my @snaps = $snap->list_all_children($flags);
 

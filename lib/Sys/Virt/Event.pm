@@ -262,8 +262,8 @@ waiting forever.
 
 =item *
 
-A die in a callback no longer jumps over libvirt's frames (leaving its
-locks held and its state half-updated): the error is kept and rethrown
+A die in a callback does not jump over libvirt's frames, as it does in
+the C module (leaving libvirt's locks held and its state half-updated): the error is kept and rethrown
 by C<run_default> (or the helper or XSUB libvirt came through) once
 libvirt has returned, and the loop keeps working. An C<exit> in a
 callback ends the program after libvirt has returned. C<last> and
@@ -277,8 +277,8 @@ an arbitrary address and freeing twice a double free.
 
 =item *
 
-A callback registered in a thread that has ended is no longer run (the
-C module runs it with a freed interpreter and crashes).
+A callback registered in a thread that has ended is not run (the C
+module runs it with a freed interpreter and crashes).
 
 =item *
 

@@ -114,7 +114,7 @@ Turns starting the defined device at boot on (a true value) or off.
 
 =item $dev->create($flags);
 
-Starts a device defined with L<Sys::Virt/define_node_device>.
+Starts a device defined with L<C<define_node_device>|Sys::Virt/Host devices>.
 C<$flags> must be 0.
 
 =item $dev->destroy();
@@ -125,7 +125,7 @@ device) from the host. A defined device stays defined.
 =item $dev->undefine($flags);
 
 Deletes the definition of a device made with
-L<Sys::Virt/define_node_device>. C<$flags> must be 0.
+L<C<define_node_device>|Sys::Virt/Host devices>. C<$flags> must be 0.
 
 =back
 
@@ -280,8 +280,10 @@ For C<define_node_device>: check the XML against libvirt's schema first.
 
 =head2 Events
 
-Values used by node device events (whose calls are not implemented in
-this release; see L<Sys::Virt/NOT YET IMPLEMENTED>).
+Identifiers of node device events, and the kinds of lifecycle event.
+C<node_device_event_register_any> takes the identifiers, and its
+callback gets the lifecycle events and their details (see
+L<Sys::Virt/Events>).
 
 =over 4
 

@@ -203,8 +203,9 @@ For C<define_secret>: check the XML against libvirt's schema first.
 
 =head2 Events
 
-Values used by secret events (whose calls are not implemented in this
-release; see L<Sys::Virt/NOT YET IMPLEMENTED>).
+Identifiers of secret events, and the kinds of lifecycle event.
+C<secret_event_register_any> takes the identifiers, and its callback
+gets the lifecycle events and their details (see L<Sys::Virt/Events>).
 
 =over 4
 
@@ -242,7 +243,7 @@ returned, and -1 throws the libvirt error.
 As documented: libvirt 9.0.0 answers with C<ERR_NO_SECRET> ("does not
 have a value"), which the C module throws. Here undef is returned when
 the secret still exists; when the secret itself has gone, the error is
-thrown as before. The C module also never frees the copy of the value
+thrown, as in the C module. The C module also never frees the copy of the value
 it gets from libvirt.
 
 =item C<set_value> takes bytes

@@ -238,7 +238,7 @@ negative number croaks.
 
 Returns a L<Sys::Virt::StorageVol> object for each volume of the pool,
 looked up one by one by name; a volume that is deleted meanwhile is
-left out.
+left out. In scalar context, how many.
 
 =item my @vols = $pool->list_all_volumes($flags);
 

@@ -152,7 +152,7 @@ C<DELETE_*> constants.
 =head2 Transferring data
 
 A volume's bytes go in and out through a L<Sys::Virt::Stream> made with
-L<Sys::Virt/new_stream>: the call attaches the stream to the volume,
+L<C<new_stream>|Sys::Virt/Streams>: the call attaches the stream to the volume,
 and the data is then written or read with the stream's methods, which
 end with C<< $st->finish >> (or C<< $st->abort >>).
 

@@ -45,12 +45,12 @@ Sys::Virt::Stream - a stream of bytes between a program and libvirt
 
 A C<Sys::Virt::Stream> carries data to or from libvirt for the calls
 that move more than fits in one answer: a storage volume's contents
-(L<Sys::Virt::StorageVol/upload> and L<Sys::Virt::StorageVol/download>),
-a guest's text console or channel (L<Sys::Virt::Domain/open_console>,
-L<Sys::Virt::Domain/open_channel>) and a screenshot
-(L<Sys::Virt::Domain/screenshot>).
+(L<C<upload>|Sys::Virt::StorageVol/Transferring data> and L<C<download>|Sys::Virt::StorageVol/Transferring data>),
+a guest's text console or channel (L<C<open_console>|Sys::Virt::Domain/Consoles and screenshots>,
+L<C<open_channel>|Sys::Virt::Domain/Consoles and screenshots>) and a screenshot
+(L<C<screenshot>|Sys::Virt::Domain/Consoles and screenshots>).
 
-A stream is made with L<Sys::Virt/new_stream>, handed to one of those
+A stream is made with L<C<new_stream>|Sys::Virt/Streams>, handed to one of those
 calls, which attaches it to its data, and then read or written, either a
 piece at a time (C<recv>, C<send>) or to the end through handlers
 (C<recv_all>, C<send_all> and their sparse forms). When the transfer is
@@ -69,7 +69,7 @@ loop (see L</The event loop>).
 
 =item my $st = $conn->new_stream($flags)
 
-Makes a new stream on the connection (see L<Sys::Virt/new_stream>).
+Makes a new stream on the connection (see L<C<new_stream>|Sys::Virt/Streams>).
 C<$flags> may be C<Sys::Virt::Stream::NONBLOCK>, or 0 (the default).
 
 =item my $count = $st->send($data, $nbytes)
