@@ -496,7 +496,8 @@ sub teardown {
     my ($con) = @_;
     # (fx-cdom stays: see checkpoint_fixtures.)
     for my $name (qw(fx-dom fx-sdom fx-undef fx-trans)) {
-        drop_domain(eval { $con->get_domain_by_name($name) } || next);
+        my $d = eval { $con->get_domain_by_name($name) } or next;
+        drop_domain($d);
     }
     if ($HAVE{pool}) {
         for my $p (grep { $_->get_name =~ /^fx-/ } $con->list_all_storage_pools) {
