@@ -2599,7 +2599,7 @@ our $victim;
 my %INVALID = map { $_ => 1 } Sys::Virt::Error::ERR_INVALID_CONN(), Sys::Virt::Error::ERR_INVALID_DOMAIN(),
     Sys::Virt::Error::ERR_INVALID_DOMAIN_SNAPSHOT(), Sys::Virt::Error::ERR_INVALID_DOMAIN_CHECKPOINT(),
     Sys::Virt::Error::ERR_INVALID_NETWORK(), Sys::Virt::Error::ERR_INVALID_NODE_DEVICE(),
-    Sys::Virt::Error::ERR_INVALID_INTERFACE();
+    Sys::Virt::Error::ERR_INVALID_INTERFACE(), Sys::Virt::Error::ERR_INVALID_STORAGE_POOL();
 my @freeing = (
     ['Sys::Virt::list_all_domains', sub { Sys::Virt->new(uri => $URI) }],
     ['Sys::Virt::Domain::get_xml_description', sub { Sys::Virt->new(uri => $URI)->get_domain_by_name('test') }],
@@ -2613,6 +2613,11 @@ my @freeing = (
             my $d = Sys::Virt->new(uri => $URI)->get_domain_by_name('test');
             my $c = eval { $d->get_checkpoint_by_name('freeing') } || $d->create_checkpoint(chkp_xml('freeing'));
             $c }],
+    ) : ()),
+    ($HAVE{pool} ? (
+        ['Sys::Virt::StoragePool::get_xml_description', sub { Sys::Virt->new(uri => $URI)->get_storage_pool_by_name('default-pool') }],
+        ['Sys::Virt::StoragePool::list_all_volumes', sub { Sys::Virt->new(uri => $URI)->get_storage_pool_by_name('default-pool') }],
+        ['Sys::Virt::list_all_storage_pools', sub { Sys::Virt->new(uri => $URI) }],
     ) : ()),
     ($HAVE{net} ? (
         ['Sys::Virt::Network::get_xml_description', sub { Sys::Virt->new(uri => $URI)->get_network_by_name('default') }],
