@@ -1,5 +1,6 @@
 #!/usr/bin/perl
-# Benchmark worker for the DomainSnapshot API of Sys::Virt.
+# Benchmark worker for Sys::Virt: snapshots, networks, storage pools and
+# volumes, domain statistics, typed parameters, domain and node queries.
 #
 # bench/run starts this script twice, once with the installed reference
 # module and once with our build (-Mblib), plus bench/floor.c's program,
