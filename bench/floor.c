@@ -9,6 +9,8 @@
  *     --serve            "run CASE N" -> "ok CPU_SECONDS RSS_KB_BEFORE RSS_KB_AFTER"
  *     --callgrind PLAN   CASE:N,... each run N (warm-up), N and 2N times, between getppid() markers
  *     --trees LIST       tree sizes to build (default 1000,10000)
+ *     --objects N        storage pools and volumes to make (default 10000)
+ *     --networks N       networks to make (default 2000)
  */
 #define _GNU_SOURCE
 #include <stdarg.h>
@@ -178,6 +180,7 @@ static void build_tree(struct tree *t)
 struct bench_case {
     char name[96];
     struct tree *tree;
+    const char *needs;
     void (*prep)(long n, struct tree *t);
     void (*body)(long n, struct tree *t);
     void (*cleanup)(long n, struct tree *t);
@@ -195,6 +198,7 @@ static void add_case(const char *name, struct tree *t, void (*prep)(long, struct
     struct bench_case *c = &cases[ncases++];
     snprintf(c->name, sizeof c->name, "%s", name);
     c->tree = t;
+    c->needs = NULL;
     c->prep = prep;
     c->body = body;
     c->cleanup = cleanup;
@@ -420,6 +424,314 @@ static void churn_errors(long n, struct tree *t)
         lookup_missing_once();
 }
 
+/* ------------------------------------- networks, storage, domains, node */
+
+/* The same fixtures as the Perl worker's build_fixture, made on demand. */
+static long n_objects = 10000, n_networks = 2000;
+static int built_nets, built_pools, built_vols, built_doms;
+static virStoragePoolPtr vol_pool;
+static char mid_pool[32], mid_vol[32];
+
+static void build_fixture(const char *what)
+{
+    char xml[512];
+    if (!what)
+        return;
+    if (strcmp(what, "nets") == 0 && !built_nets) {
+        for (long i = 1; i <= n_networks; i++) {
+            snprintf(xml, sizeof xml, "<network><name>bn%ld</name></network>", i);
+            virNetworkPtr net = virNetworkCreateXML(conn, xml);
+            if (!net)
+                fail("cannot create network bn%ld", i);
+            virNetworkFree(net);
+        }
+        built_nets = 1;
+    } else if (strcmp(what, "pools") == 0 && !built_pools) {
+        for (long i = 1; i <= n_objects; i++) {
+            snprintf(xml, sizeof xml,
+                     "<pool type='dir'><name>bp%ld</name><target><path>/bench/bp%ld</path></target></pool>", i, i);
+            virStoragePoolPtr pool = virStoragePoolDefineXML(conn, xml, 0);
+            if (!pool)
+                fail("cannot define pool bp%ld", i);
+            virStoragePoolFree(pool);
+        }
+        built_pools = 1;
+    } else if (strcmp(what, "vols") == 0 && !built_vols) {
+        for (long i = 1; i <= n_objects; i++) {
+            snprintf(xml, sizeof xml, "<volume><name>bv%ld</name><capacity>1048576</capacity></volume>", i);
+            virStorageVolPtr vol = virStorageVolCreateXML(vol_pool, xml, 0);
+            if (!vol)
+                fail("cannot create volume bv%ld", i);
+            virStorageVolFree(vol);
+        }
+        built_vols = 1;
+    } else if (strcmp(what, "doms") == 0 && !built_doms) {
+        char name[32];
+        for (int i = 1; i <= 1000; i++) {
+            snprintf(name, sizeof name, "bench-s%d", i);
+            virDomainFree(new_domain(name));
+        }
+        built_doms = 1;
+    }
+}
+
+static void net_list_all(long n, struct tree *t)
+{
+    (void)t;
+    for (long i = 0; i < n; i++) {
+        virNetworkPtr *list = NULL;
+        int count = virConnectListAllNetworks(conn, &list, 0);
+        if (count != n_networks + 1)
+            fail("list_all_networks");
+        for (int j = 0; j < count; j++)
+            virNetworkFree(list[j]);
+        free(list);
+    }
+}
+
+/* The legacy lists: count, names, then one lookup a name. */
+static void net_list_names(long n, struct tree *t)
+{
+    (void)t;
+    for (long i = 0; i < n; i++) {
+        int max = virConnectNumOfNetworks(conn);
+        char **names = malloc(max * sizeof *names);
+        int count = virConnectListNetworks(conn, names, max);
+        if (count != n_networks + 1)
+            fail("list_networks");
+        virNetworkPtr *nets = malloc(count * sizeof *nets);
+        for (int j = 0; j < count; j++) {
+            nets[j] = virNetworkLookupByName(conn, names[j]);
+            if (!nets[j])
+                fail("network %s", names[j]);
+            free(names[j]);
+        }
+        for (int j = 0; j < count; j++)
+            virNetworkFree(nets[j]);
+        free(nets);
+        free(names);
+    }
+}
+
+/* One operation looks up every network name once (see the Perl worker). */
+static char (*net_names)[24];
+
+static void net_lookup(long n, struct tree *t)
+{
+    (void)t;
+    for (long i = 0; i < n; i++) {
+        for (long j = 0; j < n_networks; j++) {
+            virNetworkPtr net = virNetworkLookupByName(conn, net_names[j]);
+            if (!net)
+                fail("get_network_by_name");
+            virNetworkFree(net);
+        }
+    }
+}
+
+static void pool_list_all(long n, struct tree *t)
+{
+    (void)t;
+    for (long i = 0; i < n; i++) {
+        virStoragePoolPtr *list = NULL;
+        int count = virConnectListAllStoragePools(conn, &list, 0);
+        if (count != n_objects + 1)
+            fail("list_all_storage_pools");
+        for (int j = 0; j < count; j++)
+            virStoragePoolFree(list[j]);
+        free(list);
+    }
+}
+
+static void pool_list_defined(long n, struct tree *t)
+{
+    (void)t;
+    for (long i = 0; i < n; i++) {
+        int max = virConnectNumOfDefinedStoragePools(conn);
+        char **names = malloc(max * sizeof *names);
+        int count = virConnectListDefinedStoragePools(conn, names, max);
+        if (count != n_objects)
+            fail("list_defined_storage_pools");
+        virStoragePoolPtr *pools = malloc(count * sizeof *pools);
+        for (int j = 0; j < count; j++) {
+            pools[j] = virStoragePoolLookupByName(conn, names[j]);
+            if (!pools[j])
+                fail("pool %s", names[j]);
+            free(names[j]);
+        }
+        for (int j = 0; j < count; j++)
+            virStoragePoolFree(pools[j]);
+        free(pools);
+        free(names);
+    }
+}
+
+static void pool_lookup(long n, struct tree *t)
+{
+    (void)t;
+    for (long i = 0; i < n; i++) {
+        virStoragePoolPtr pool = virStoragePoolLookupByName(conn, mid_pool);
+        if (!pool)
+            fail("get_storage_pool_by_name");
+        virStoragePoolFree(pool);
+    }
+}
+
+static void vol_list_all(long n, struct tree *t)
+{
+    (void)t;
+    for (long i = 0; i < n; i++) {
+        virStorageVolPtr *list = NULL;
+        int count = virStoragePoolListAllVolumes(vol_pool, &list, 0);
+        if (count != n_objects)
+            fail("list_all_volumes");
+        for (int j = 0; j < count; j++)
+            virStorageVolFree(list[j]);
+        free(list);
+    }
+}
+
+static void vol_list_names(long n, struct tree *t)
+{
+    (void)t;
+    for (long i = 0; i < n; i++) {
+        int max = virStoragePoolNumOfVolumes(vol_pool);
+        char **names = malloc(max * sizeof *names);
+        int count = virStoragePoolListVolumes(vol_pool, names, max);
+        if (count != n_objects)
+            fail("list_volumes");
+        virStorageVolPtr *vols = malloc(count * sizeof *vols);
+        for (int j = 0; j < count; j++) {
+            vols[j] = virStorageVolLookupByName(vol_pool, names[j]);
+            if (!vols[j])
+                fail("volume %s", names[j]);
+            free(names[j]);
+        }
+        for (int j = 0; j < count; j++)
+            virStorageVolFree(vols[j]);
+        free(vols);
+        free(names);
+    }
+}
+
+static void vol_lookup(long n, struct tree *t)
+{
+    (void)t;
+    for (long i = 0; i < n; i++) {
+        virStorageVolPtr vol = virStorageVolLookupByName(vol_pool, mid_vol);
+        if (!vol)
+            fail("get_volume_by_name");
+        virStorageVolFree(vol);
+    }
+}
+
+static void all_domain_stats(long n, struct tree *t)
+{
+    (void)t;
+    for (long i = 0; i < n; i++) {
+        virDomainStatsRecordPtr *recs = NULL;
+        int count = virConnectGetAllDomainStats(conn, 0, &recs, 0);
+        if (count <= 1000)
+            fail("get_all_domain_stats");
+        virDomainStatsRecordListFree(recs);
+    }
+}
+
+static void dom_get_info(long n, struct tree *t)
+{
+    (void)t;
+    virDomainInfo info;
+    for (long i = 0; i < n; i++) {
+        if (virDomainGetInfo(test_dom, &info) < 0)
+            fail("get_info");
+        sink = info.state;
+    }
+}
+
+/* A binding learns the count (and the parameters' types, to set them)
+ * from the scheduler type and the current values. */
+static void dom_get_sched(long n, struct tree *t)
+{
+    (void)t;
+    for (long i = 0; i < n; i++) {
+        int nparams = 0;
+        char *type = virDomainGetSchedulerType(test_dom, &nparams);
+        if (!type)
+            fail("scheduler type");
+        free(type);
+        virTypedParameterPtr params = calloc(nparams, sizeof *params);
+        if (virDomainGetSchedulerParameters(test_dom, params, &nparams) < 0)
+            fail("get_scheduler_parameters");
+        sink = params[0].value.ui;
+        virTypedParamsClear(params, nparams);
+        free(params);
+    }
+}
+
+static void dom_set_sched(long n, struct tree *t)
+{
+    (void)t;
+    for (long i = 0; i < n; i++) {
+        int nparams = 0;
+        char *type = virDomainGetSchedulerType(test_dom, &nparams);
+        if (!type)
+            fail("scheduler type");
+        free(type);
+        virTypedParameterPtr params = calloc(nparams, sizeof *params);
+        if (virDomainGetSchedulerParameters(test_dom, params, &nparams) < 0)
+            fail("get_scheduler_parameters");
+        for (int j = 0; j < nparams; j++)
+            if (strcmp(params[j].field, "weight") == 0)
+                params[j].value.ui = 50;
+        if (virDomainSetSchedulerParameters(test_dom, params, nparams) < 0)
+            fail("set_scheduler_parameters");
+        virTypedParamsClear(params, nparams);
+        free(params);
+    }
+}
+
+static void dom_get_memory(long n, struct tree *t)
+{
+    (void)t;
+    for (long i = 0; i < n; i++) {
+        int nparams = 0;
+        if (virDomainGetMemoryParameters(test_dom, NULL, &nparams, 0) < 0)
+            fail("memory parameter count");
+        virTypedParameterPtr params = calloc(nparams, sizeof *params);
+        if (virDomainGetMemoryParameters(test_dom, params, &nparams, 0) < 0)
+            fail("get_memory_parameters");
+        sink = (long)params[0].value.ul;
+        virTypedParamsClear(params, nparams);
+        free(params);
+    }
+}
+
+static void node_get_info(long n, struct tree *t)
+{
+    (void)t;
+    virNodeInfo info;
+    for (long i = 0; i < n; i++) {
+        if (virNodeGetInfo(conn, &info) < 0)
+            fail("get_node_info");
+        sink = info.cpus;
+    }
+}
+
+static void node_cpu_stats(long n, struct tree *t)
+{
+    (void)t;
+    for (long i = 0; i < n; i++) {
+        int nparams = 0;
+        if (virNodeGetCPUStats(conn, VIR_NODE_CPU_STATS_ALL_CPUS, NULL, &nparams, 0) < 0)
+            fail("cpu stats count");
+        virNodeCPUStatsPtr params = calloc(nparams, sizeof *params);
+        if (virNodeGetCPUStats(conn, VIR_NODE_CPU_STATS_ALL_CPUS, params, &nparams, 0) < 0)
+            fail("get_node_cpu_stats");
+        sink = (long)params[0].value;
+        free(params);
+    }
+}
+
 static struct bench_case *find_case(const char *name)
 {
     for (int i = 0; i < ncases; i++)
@@ -489,6 +801,38 @@ static void setup_cases(const char *tree_sizes)
         snprintf(churn_names[j], sizeof churn_names[j], "d%d", j + 1);
     add_case("churn.objects", churn_tree, NULL, churn_objects, NULL);
     add_case("churn.errors", NULL, NULL, churn_errors, NULL);
+
+    net_names = calloc(n_networks, sizeof *net_names);
+    for (long j = 0; j < n_networks; j++)
+        snprintf(net_names[j], sizeof net_names[j], "bn%ld", j + 1);
+    snprintf(mid_pool, sizeof mid_pool, "bp%ld", (n_objects + 1) / 2);
+    snprintf(mid_vol, sizeof mid_vol, "bv%ld", (n_objects + 1) / 2);
+    add_case("net.list_all_networks", NULL, NULL, net_list_all, NULL);
+    cases[ncases - 1].needs = "nets";
+    add_case("net.list_networks", NULL, NULL, net_list_names, NULL);
+    cases[ncases - 1].needs = "nets";
+    add_case("net.get_network_by_name", NULL, NULL, net_lookup, NULL);
+    cases[ncases - 1].needs = "nets";
+    add_case("pool.list_all_storage_pools", NULL, NULL, pool_list_all, NULL);
+    cases[ncases - 1].needs = "pools";
+    add_case("pool.list_defined_storage_pools", NULL, NULL, pool_list_defined, NULL);
+    cases[ncases - 1].needs = "pools";
+    add_case("pool.get_storage_pool_by_name", NULL, NULL, pool_lookup, NULL);
+    cases[ncases - 1].needs = "pools";
+    add_case("vol.list_all_volumes", NULL, NULL, vol_list_all, NULL);
+    cases[ncases - 1].needs = "vols";
+    add_case("vol.list_volumes", NULL, NULL, vol_list_names, NULL);
+    cases[ncases - 1].needs = "vols";
+    add_case("vol.get_volume_by_name", NULL, NULL, vol_lookup, NULL);
+    cases[ncases - 1].needs = "vols";
+    add_case("stats.get_all_domain_stats", NULL, NULL, all_domain_stats, NULL);
+    cases[ncases - 1].needs = "doms";
+    add_case("dom.get_info", NULL, NULL, dom_get_info, NULL);
+    add_case("dom.get_scheduler_parameters", NULL, NULL, dom_get_sched, NULL);
+    add_case("dom.set_scheduler_parameters", NULL, NULL, dom_set_sched, NULL);
+    add_case("dom.get_memory_parameters", NULL, NULL, dom_get_memory, NULL);
+    add_case("node.get_node_info", NULL, NULL, node_get_info, NULL);
+    add_case("node.get_node_cpu_stats", NULL, NULL, node_cpu_stats, NULL);
 }
 
 static void base_fixtures(void)
@@ -511,6 +855,9 @@ static void base_fixtures(void)
     one = create_snap(test_dom, "one-b");
     virDomainSnapshotFree(create_snap(test_dom, "one-c"));
     create_dom = new_domain("bench-create");
+    vol_pool = virStoragePoolLookupByName(conn, "default-pool");
+    if (!vol_pool)
+        fail("no storage pool 'default-pool'");
 }
 
 static void run_case(struct bench_case *c, long n, double *secs, long *rss0, long *rss1)
@@ -541,6 +888,10 @@ int main(int argc, char **argv)
             plan = argv[++i];
         else if (strcmp(argv[i], "--trees") == 0 && i + 1 < argc)
             tree_sizes = argv[++i];
+        else if (strcmp(argv[i], "--objects") == 0 && i + 1 < argc)
+            n_objects = atol(argv[++i]);
+        else if (strcmp(argv[i], "--networks") == 0 && i + 1 < argc)
+            n_networks = atol(argv[++i]);
         else
             fail("unknown argument '%s'", argv[i]);
     }
@@ -566,6 +917,7 @@ int main(int argc, char **argv)
                 fail("unknown case '%s'", tok);
             if (c->tree)
                 build_tree(c->tree);
+            build_fixture(c->needs);
             steps[nsteps].c = c;
             steps[nsteps].n = atol(colon + 1);
             nsteps++;
@@ -589,9 +941,11 @@ int main(int argc, char **argv)
         return 0;
     }
 
-    for (int i = 0; i < ncases; i++)
+    for (int i = 0; i < ncases; i++) {
         if (cases[i].tree)
             build_tree(cases[i].tree);
+        build_fixture(cases[i].needs);
+    }
     unsigned long version = 0;
     virGetVersion(&version, NULL, NULL);
     printf("ready floor libvirt-%lu.%lu.%lu\n", version / 1000000, version / 1000 % 1000, version % 1000);

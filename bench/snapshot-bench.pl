@@ -1,5 +1,6 @@
 #!/usr/bin/perl
-# Benchmark worker for the DomainSnapshot API of Sys::Virt.
+# Benchmark worker for Sys::Virt: snapshots, networks, storage pools and
+# volumes, domain statistics, typed parameters, domain and node queries.
 #
 # bench/run starts this script twice, once with the installed reference
 # module and once with our build (-Mblib), plus bench/floor.c's program,
@@ -25,6 +26,8 @@
 # Common options:
 #   --list             print the case names and exit
 #   --trees LIST       tree sizes to build (default 1000,10000)
+#   --objects N        storage pools and volumes to make (default 10000)
+#   --networks N       networks to make (default 2000; see bench/README.md)
 #
 # Every case runs on the test driver's private in-process state of
 # test:///default, so each process has fixtures of its own.
@@ -38,12 +41,14 @@ use Sys::Virt;
 
 $| = 1;
 
-my %opt = (trees => '1000,10000');
+my %opt = (trees => '1000,10000', objects => 10000, networks => 2000);
 while (@ARGV) {
     my $a = shift @ARGV;
     if    ($a eq '--serve')     { $opt{serve} = 1 }
     elsif ($a eq '--callgrind') { $opt{callgrind} = shift @ARGV }
     elsif ($a eq '--trees')     { $opt{trees} = shift @ARGV }
+    elsif ($a eq '--objects')   { $opt{objects} = shift @ARGV }
+    elsif ($a eq '--networks')  { $opt{networks} = shift @ARGV }
     elsif ($a eq '--list')      { $opt{list} = 1 }
     else { die "snapshot-bench.pl: unknown argument '$a'\n" }
 }
@@ -53,6 +58,7 @@ die "snapshot-bench.pl: give --serve, --callgrind PLAN or --list\n"
 my $LIST_DESCENDANTS = Sys::Virt::DomainSnapshot::LIST_DESCENDANTS();
 my $DELETE_CHILDREN  = Sys::Virt::DomainSnapshot::DELETE_CHILDREN();
 my $CREATE_REDEFINE  = Sys::Virt::DomainSnapshot::CREATE_REDEFINE();
+my $ALL_CPUS         = Sys::Virt::NODE_CPU_STATS_ALL_CPUS();
 
 my $PAGE_KB = (eval { POSIX::sysconf(POSIX::_SC_PAGESIZE()) } || 4096) / 1024;
 sub rss_kb {
@@ -238,6 +244,115 @@ add_case('churn.errors', body => sub {
     $@ = '';
 });
 
+# Networks, storage pools and volumes, domains for the statistics, and
+# the calls on one domain and on the node. Each group of fixtures is made
+# only when a chosen case needs it.
+#
+# nets:  N networks bn1..bnN, all running (list_networks names only the
+#        running ones), plus the test driver's 'default'
+# pools: N storage pools bp1..bpN, defined and not started, plus the
+#        running 'default-pool'
+# vols:  N volumes bv1..bvN in 'default-pool'
+# doms:  1,000 running domains bench-s1..bench-s1000 beside the others
+my $STATS_DOMAINS = 1000;
+my (%built, %fixture_count, $vol_pool);
+my $mid_net  = 'bn' . int(($opt{networks} + 1) / 2);
+my $mid_pool = 'bp' . int(($opt{objects} + 1) / 2);
+my $mid_vol  = 'bv' . int(($opt{objects} + 1) / 2);
+sub build_fixture {
+    my ($what) = @_;
+    return if $built{$what}++;
+    if ($what eq 'nets') {
+        $conn->create_network("<network><name>bn$_</name></network>") for 1 .. $opt{networks};
+        $fixture_count{nets} = $opt{networks} + 1;
+    } elsif ($what eq 'pools') {
+        $conn->define_storage_pool("<pool type='dir'><name>bp$_</name><target><path>/bench/bp$_</path></target></pool>")
+            for 1 .. $opt{objects};
+        $fixture_count{pools} = $opt{objects};
+    } elsif ($what eq 'vols') {
+        $vol_pool = $conn->get_storage_pool_by_name('default-pool');
+        $vol_pool->create_volume("<volume><name>bv$_</name><capacity>1048576</capacity></volume>") for 1 .. $opt{objects};
+        $fixture_count{vols} = $opt{objects};
+    } elsif ($what eq 'doms') {
+        new_domain("bench-s$_") for 1 .. $STATS_DOMAINS;
+    } else {
+        die "no fixture '$what'\n";
+    }
+}
+
+add_case('net.list_all_networks', needs => 'nets', body => sub {
+    my ($n, $c) = ($_[0], $conn);
+    for (1 .. $n) { my @l = $c->list_all_networks; }
+});
+add_case('net.list_networks', needs => 'nets', body => sub {
+    my ($n, $c) = ($_[0], $conn);
+    for (1 .. $n) { my @l = $c->list_networks; }
+});
+# The test driver finds a network by name with a linear search in the
+# order of a hash table whose seed is random per process, so one name
+# costs each process a different amount; one operation here is a lookup
+# of every one of the N names (dropping each object at once), whose sum
+# does not depend on the order.
+my @net_names = map { "bn$_" } 1 .. $opt{networks};
+add_case('net.get_network_by_name', needs => 'nets', body => sub {
+    my ($n, $c, $x) = ($_[0], $conn);
+    for (1 .. $n) {
+        $x = $c->get_network_by_name($_) for @net_names;
+    }
+});
+add_case('pool.list_all_storage_pools', needs => 'pools', body => sub {
+    my ($n, $c) = ($_[0], $conn);
+    for (1 .. $n) { my @l = $c->list_all_storage_pools; }
+});
+add_case('pool.list_defined_storage_pools', needs => 'pools', body => sub {
+    my ($n, $c) = ($_[0], $conn);
+    for (1 .. $n) { my @l = $c->list_defined_storage_pools; }
+});
+add_case('pool.get_storage_pool_by_name', needs => 'pools', body => sub {
+    my ($n, $c, $x) = ($_[0], $conn);
+    $x = $c->get_storage_pool_by_name($mid_pool) for 1 .. $n;
+});
+add_case('vol.list_all_volumes', needs => 'vols', body => sub {
+    my ($n, $p) = ($_[0], $vol_pool);
+    for (1 .. $n) { my @l = $p->list_all_volumes; }
+});
+add_case('vol.list_volumes', needs => 'vols', body => sub {
+    my ($n, $p) = ($_[0], $vol_pool);
+    for (1 .. $n) { my @l = $p->list_volumes; }
+});
+add_case('vol.get_volume_by_name', needs => 'vols', body => sub {
+    my ($n, $p, $x) = ($_[0], $vol_pool);
+    $x = $p->get_volume_by_name($mid_vol) for 1 .. $n;
+});
+add_case('stats.get_all_domain_stats', needs => 'doms', body => sub {
+    my ($n, $c) = ($_[0], $conn);
+    for (1 .. $n) { my @l = $c->get_all_domain_stats(0); }
+});
+add_case('dom.get_info', body => sub {
+    my ($n, $d, $x) = ($_[0], $test);
+    $x = $d->get_info for 1 .. $n;
+});
+add_case('dom.get_scheduler_parameters', body => sub {
+    my ($n, $d, $x) = ($_[0], $test);
+    $x = $d->get_scheduler_parameters for 1 .. $n;
+});
+add_case('dom.set_scheduler_parameters', body => sub {
+    my ($n, $d, $p) = ($_[0], $test, { weight => 50 });
+    $d->set_scheduler_parameters($p) for 1 .. $n;
+});
+add_case('dom.get_memory_parameters', body => sub {
+    my ($n, $d, $x) = ($_[0], $test);
+    $x = $d->get_memory_parameters for 1 .. $n;
+});
+add_case('node.get_node_info', body => sub {
+    my ($n, $c, $x) = ($_[0], $conn);
+    $x = $c->get_node_info for 1 .. $n;
+});
+add_case('node.get_node_cpu_stats', body => sub {
+    my ($n, $c, $x, $cpu) = ($_[0], $conn, undef, $ALL_CPUS);
+    $x = $c->get_node_cpu_stats($cpu) for 1 .. $n;
+});
+
 # Checks that the names above mean what they say, once per process.
 sub self_check {
     die "get_name\n" unless $one->get_name eq 'one-b';
@@ -249,6 +364,31 @@ sub self_check {
         my @names = $t->{dom}->list_snapshot_names($t->{count});
         die "list_snapshot_names\n" unless @names == $t->{count};
     }
+    if ($built{nets}) {
+        my $n = () = $conn->list_all_networks;
+        die "list_all_networks: $n\n" unless $n == $fixture_count{nets};
+        $n = () = $conn->list_networks;
+        die "list_networks: $n\n" unless $n == $fixture_count{nets};
+        die "get_network_by_name\n" unless $conn->get_network_by_name($mid_net)->get_name eq $mid_net;
+    }
+    if ($built{pools}) {
+        my $n = () = $conn->list_defined_storage_pools;
+        die "list_defined_storage_pools: $n\n" unless $n == $fixture_count{pools};
+        $n = () = $conn->list_all_storage_pools;
+        die "list_all_storage_pools: $n\n" unless $n == $fixture_count{pools} + 1;
+    }
+    if ($built{vols}) {
+        my $n = () = $vol_pool->list_all_volumes;
+        die "list_all_volumes: $n\n" unless $n == $fixture_count{vols};
+        $n = () = $vol_pool->list_volumes;
+        die "list_volumes: $n\n" unless $n == $fixture_count{vols};
+    }
+    if ($built{doms}) {
+        my $n = () = $conn->get_all_domain_stats(0);
+        die "get_all_domain_stats: $n\n" unless $n > $STATS_DOMAINS;
+    }
+    die "get_scheduler_parameters\n" unless exists $test->get_scheduler_parameters->{weight};
+    die "get_node_cpu_stats\n" unless exists $conn->get_node_cpu_stats($ALL_CPUS)->{kernel};
 }
 
 sub needed_trees {
@@ -256,6 +396,7 @@ sub needed_trees {
     for my $name (@_) {
         my $c = $case{$name} or next;
         $need{ $c->{tree} } = 1 if $c->{tree};
+        build_fixture($c->{needs}) if $c->{needs};
     }
     for my $t (@tree_keys) {
         build_tree($t->[1], $t->[2]) if $need{ $t->[0] };

@@ -118,13 +118,9 @@ extern "C" {
     pub fn svb_undef(perl: Perl) -> *mut SV;
     pub fn svb_wants_list(perl: Perl) -> c_int;
     pub fn svb_new_undef(perl: Perl) -> *mut SV;
-    pub fn svb_new_iv(perl: Perl, v: isize) -> *mut SV;
-    pub fn svb_new_uv(perl: Perl, v: usize) -> *mut SV;
-    pub fn svb_new_nv(perl: Perl, v: f64) -> *mut SV;
     pub fn svb_new_pv(perl: Perl, pv: *const c_char, len: usize, utf8: c_int) -> *mut SV;
     pub fn svb_new_hv(perl: Perl) -> *mut HV;
     pub fn svb_new_av(perl: Perl) -> *mut AV;
-    pub fn svb_hv_store(perl: Perl, hv: *mut HV, key: *const c_char, klen: i32, utf8: c_int, value: *mut SV);
     pub fn svb_av_push(perl: Perl, av: *mut AV, value: *mut SV);
     pub fn svb_new_rv(perl: Perl, target: *mut SV) -> *mut SV;
     pub fn svb_bless(perl: Perl, rv: *mut SV, stash: *mut HV) -> *mut SV;

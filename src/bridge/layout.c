@@ -50,6 +50,7 @@ int main(void)
     VALUE("SVT_PVMG", SVt_PVMG);
     VALUE("PERL_MAGIC_EXT", PERL_MAGIC_ext);
     VALUE("OPP_ENTERSUB_HASTARG", OPpENTERSUB_HASTARG);
+    VALUE("HV_STORE_ACTION", HV_FETCH_ISSTORE | HV_FETCH_JUST_SV);
     /* The widths the Rust side reads these fields with. */
     printf("const _: () = assert!(%lu == std::mem::size_of::<i32>());\n", (unsigned long)sizeof(*((PerlInterpreter *)0)->Imarkstack_ptr));
     printf("const _: () = assert!(%lu == std::mem::size_of::<u32>());\n", (unsigned long)sizeof(((struct sv *)0)->sv_flags));

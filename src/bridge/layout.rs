@@ -24,6 +24,54 @@ extern "C" {
     fn Perl_sv_setuv_mg(perl: Perl, sv: *mut SV, uv: usize);
     fn Perl_sv_setpvn(perl: Perl, sv: *mut SV, ptr: *const c_char, len: usize);
     fn Perl_mg_set(perl: Perl, sv: *mut SV) -> i32;
+    fn Perl_newSViv(perl: Perl, iv: isize) -> *mut SV;
+    fn Perl_newSVuv(perl: Perl, uv: usize) -> *mut SV;
+    fn Perl_newSVnv(perl: Perl, nv: f64) -> *mut SV;
+    fn Perl_newSVpvn_flags(perl: Perl, ptr: *const c_char, len: usize, flags: u32) -> *mut SV;
+    fn Perl_hv_common_key_len(
+        perl: Perl,
+        hv: *mut ffi::HV,
+        key: *const c_char,
+        klen: i32,
+        action: i32,
+        val: *mut SV,
+        hash: u32,
+    ) -> *mut c_void;
+}
+
+// New scalars and hash stores, straight into perl's own functions: the
+// values of every returned hash and list go through these, and the shim's
+// wrappers around the same functions would cost a call each.
+
+/// newSViv
+#[inline(always)]
+pub(super) unsafe fn new_iv(perl: Perl, v: isize) -> *mut SV {
+    Perl_newSViv(perl, v)
+}
+
+/// newSVuv
+#[inline(always)]
+pub(super) unsafe fn new_uv(perl: Perl, v: usize) -> *mut SV {
+    Perl_newSVuv(perl, v)
+}
+
+/// newSVnv
+#[inline(always)]
+pub(super) unsafe fn new_nv(perl: Perl, v: f64) -> *mut SV {
+    Perl_newSVnv(perl, v)
+}
+
+/// newSVpvn_flags, a character string when `utf8`.
+#[inline(always)]
+pub(super) unsafe fn new_pv(perl: Perl, bytes: &[u8], utf8: bool) -> *mut SV {
+    Perl_newSVpvn_flags(perl, bytes.as_ptr() as *const c_char, bytes.len(), if utf8 { SVF_UTF8 } else { 0 })
+}
+
+/// hv_store, taking over the reference `value` carries; a UTF-8 key when `utf8`.
+#[inline(always)]
+pub(super) unsafe fn hv_store(perl: Perl, hv: *mut ffi::HV, key: &[u8], utf8: bool, value: *mut SV) {
+    let klen = key.len() as i32;
+    Perl_hv_common_key_len(perl, hv, key.as_ptr() as *const c_char, if utf8 { -klen } else { klen }, HV_STORE_ACTION as i32, value, 0);
 }
 
 /// A field of a perl structure.

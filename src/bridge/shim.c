@@ -425,9 +425,6 @@ SV *svb_undef(pTHX) { return &PL_sv_undef; }
 /* Whether the running XSUB was called in list context. */
 int svb_wants_list(pTHX) { return GIMME_V == G_ARRAY; }
 SV *svb_new_undef(pTHX) { return newSV(0); }
-SV *svb_new_iv(pTHX_ IV v) { return newSViv(v); }
-SV *svb_new_uv(pTHX_ UV v) { return newSVuv(v); }
-SV *svb_new_nv(pTHX_ NV v) { return newSVnv(v); }
 
 SV *svb_new_pv(pTHX_ const char *pv, STRLEN len, int utf8)
 {
@@ -436,11 +433,6 @@ SV *svb_new_pv(pTHX_ const char *pv, STRLEN len, int utf8)
 
 HV *svb_new_hv(pTHX) { return newHV(); }
 AV *svb_new_av(pTHX) { return newAV(); }
-
-void svb_hv_store(pTHX_ HV *hv, const char *key, I32 klen, int utf8, SV *value)
-{
-    (void)hv_store(hv, key, utf8 ? -klen : klen, value, 0);
-}
 
 void svb_av_push(pTHX_ AV *av, SV *value) { av_push(av, value); }
 

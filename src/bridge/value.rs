@@ -1,7 +1,7 @@
 //! Rust values on their way out to Perl.
 
 use std::ffi::CStr;
-use std::os::raw::{c_char, c_int};
+use std::os::raw::c_char;
 
 use super::error::Error;
 use super::ffi::{self, Perl, SV};
@@ -137,8 +137,14 @@ impl From<CText> for Key {
 pub struct Hash(pub Vec<(Key, Value)>);
 
 impl Hash {
+    /// Room for the usual few fields, so that filling it reallocates
+    /// rarely (an info hash has five to eight).
     pub fn new() -> Self {
-        Hash(Vec::new())
+        Hash(Vec::with_capacity(8))
+    }
+
+    pub fn with_capacity(fields: usize) -> Self {
+        Hash(Vec::with_capacity(fields))
     }
     pub fn with(mut self, key: impl Into<Key>, value: impl IntoValue) -> Self {
         self.0.push((key.into(), value.into_value()));
@@ -380,7 +386,7 @@ impl<T: IntoValue> IntoReturn for CountedList<T> {
 /// A character string; flagged UTF-8 only when it needs to be, so ASCII
 /// strings look exactly like the C module's.
 pub(super) unsafe fn new_string(perl: Perl, s: &str) -> *mut SV {
-    ffi::svb_new_pv(perl, s.as_ptr() as *const c_char, s.len(), !s.is_ascii() as c_int)
+    layout::new_pv(perl, s.as_bytes(), !s.is_ascii())
 }
 
 /// libvirt's strings are UTF-8; only invalid ones are left as bytes.
@@ -389,19 +395,21 @@ fn text_is_utf8(bytes: &[u8]) -> bool {
 }
 
 unsafe fn new_text(perl: Perl, bytes: &[u8]) -> *mut SV {
-    ffi::svb_new_pv(perl, bytes.as_ptr() as *const c_char, bytes.len(), text_is_utf8(bytes) as c_int)
+    layout::new_pv(perl, bytes, text_is_utf8(bytes))
 }
 
 /// Builds a new SV that owns everything in `value`. Never dies.
 pub(super) unsafe fn new_sv(perl: Perl, value: Value) -> *mut SV {
     match value {
         Value::Undef => ffi::svb_new_undef(perl),
-        Value::Int(v) => ffi::svb_new_iv(perl, v as isize),
-        Value::UInt(v) => ffi::svb_new_uv(perl, v as usize),
-        Value::Num(v) => ffi::svb_new_nv(perl, v),
+        Value::Int(v) => layout::new_iv(perl, v as isize),
+        // What newSVuv makes of a value that fits an IV, by the cheaper path.
+        Value::UInt(v) if v <= i64::MAX as u64 => layout::new_iv(perl, v as isize),
+        Value::UInt(v) => layout::new_uv(perl, v as usize),
+        Value::Num(v) => layout::new_nv(perl, v),
         Value::Str(s) => new_string(perl, &s),
         Value::Text(t) => new_text(perl, t.bytes()),
-        Value::Bytes(b) => ffi::svb_new_pv(perl, b.as_ptr() as *const c_char, b.len(), 0),
+        Value::Bytes(b) => layout::new_pv(perl, &b, false),
         Value::Object(owned) => owned.into_sv(perl),
         Value::Sv(sv) => sv.into_raw(),
         Value::Hash(hash) => {
@@ -409,7 +417,7 @@ pub(super) unsafe fn new_sv(perl: Perl, value: Value) -> *mut SV {
             for (key, value) in hash.0 {
                 let sv = new_sv(perl, value);
                 let key = key.bytes();
-                ffi::svb_hv_store(perl, hv, key.as_ptr() as *const c_char, key.len() as i32, text_is_utf8(key) as c_int, sv);
+                layout::hv_store(perl, hv, key, text_is_utf8(key), sv);
             }
             ffi::svb_new_rv(perl, hv as *mut SV)
         }
