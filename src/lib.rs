@@ -1,5 +1,5 @@
-//! The XS half of Sys::Virt: `boot_Sys__Virt` and every XSUB, over the
-//! official libvirt bindings.
+//! The XS half of Sys::Virt: `boot_Sys__Virt` and every XSUB, over
+//! libvirt's C API.
 //!
 //! Where a Perl method's code is: package `Sys::Virt::X` is `src/x.rs`
 //! (`Sys::Virt::DomainSnapshot` is `src/domain_snapshot.rs`), except the
@@ -9,78 +9,84 @@
 //! Rust function with the Perl method's name.
 //!
 //! Below the packages: `libvirt` (libvirt's conventions: the table of
-//! object kinds, return checks, lists) and `bridge`, the only code that
-//! handles raw Perl values.
+//! object kinds, return checks, lists, typed parameters) and `bridge`, the
+//! only code that handles raw Perl values.
 
 pub mod bridge;
 mod libvirt;
 
 mod constants;
 
+// Sys::Virt and Sys::Virt::Domain: folders, one file per POD group.
 mod connect;
 mod domain;
+
+// The other packages, one file each.
 mod domain_checkpoint;
 mod domain_snapshot;
-mod stream;
-mod storage_pool;
-mod storage_vol;
-mod network;
-mod network_port;
 mod event;
 mod interface;
+mod network;
+mod network_port;
 mod node_device;
 mod nwfilter;
 mod nwfilter_binding;
 mod secret;
+mod storage_pool;
+mod storage_vol;
+mod stream;
 
 use bridge::{Constant, Perl, CV};
 
 /// Every package's XSUBs, registered at boot.
 const PACKAGES: &[&[(&str, bridge::XsubFn)]] = &[
+    // Sys::Virt
     connect::XSUBS,
-    connect::networks::XSUBS,
-    connect::node::XSUBS,
-    connect::host::XSUBS,
     connect::cpu_models::XSUBS,
     connect::events::XSUBS,
+    connect::host::XSUBS,
+    connect::interfaces::XSUBS,
+    connect::networks::XSUBS,
+    connect::node::XSUBS,
+    connect::nodedevs::XSUBS,
+    connect::nwfilters::XSUBS,
+    connect::saving::XSUBS,
+    connect::secrets::XSUBS,
+    connect::storage::XSUBS,
+    connect::streams::XSUBS,
+    // Sys::Virt::Domain
     domain::XSUBS,
     domain::block::XSUBS,
+    domain::block_jobs::XSUBS,
+    domain::checkpoints::XSUBS,
+    domain::console::XSUBS,
     domain::control::XSUBS,
     domain::devices::XSUBS,
+    domain::files::XSUBS,
     domain::guest_agent::XSUBS,
+    domain::jobs::XSUBS,
     domain::memory::XSUBS,
     domain::metadata::XSUBS,
-    domain::vcpus::XSUBS,
-    domain::snapshots::XSUBS,
-    domain::checkpoints::XSUBS,
-    domain::saving::XSUBS,
-    domain::jobs::XSUBS,
-    domain::block_jobs::XSUBS,
     domain::migration::XSUBS,
-    domain::files::XSUBS,
-    connect::saving::XSUBS,
-    domain_checkpoint::XSUBS,
+    domain::saving::XSUBS,
+    domain::snapshots::XSUBS,
     domain::stats::XSUBS,
     domain::tuning::XSUBS,
+    domain::vcpus::XSUBS,
+    // the other packages
+    domain_checkpoint::XSUBS,
     domain_snapshot::XSUBS,
-    connect::streams::XSUBS,
-    domain::console::XSUBS,
-    stream::XSUBS,
-    connect::storage::XSUBS,
-    storage_pool::XSUBS,
-    storage_vol::XSUBS,
+    event::XSUBS,
+    interface::XSUBS,
     network::XSUBS,
     network_port::XSUBS,
-    event::XSUBS,
-    connect::nodedevs::XSUBS,
     node_device::XSUBS,
-    connect::interfaces::XSUBS,
-    interface::XSUBS,
-    connect::secrets::XSUBS,
-    secret::XSUBS,
-    connect::nwfilters::XSUBS,
     nwfilter::XSUBS,
     nwfilter_binding::XSUBS,
+    secret::XSUBS,
+    storage_pool::XSUBS,
+    storage_vol::XSUBS,
+    stream::XSUBS,
 ];
 
 /// libvirt's error handler: errors are read from the thread's last error.

@@ -3,18 +3,18 @@
 //! of its own beside it, named after the group.
 
 pub mod auth;
-pub mod streams;
-pub mod storage;
-pub mod networks;
-pub mod saving;
-pub mod node;
 pub mod cpu_models;
-pub mod host;
 pub mod events;
+pub mod host;
 pub mod interfaces;
+pub mod networks;
+pub mod node;
 pub mod nodedevs;
 pub mod nwfilters;
+pub mod saving;
 pub mod secrets;
+pub mod storage;
+pub mod streams;
 
 use auth::Auth;
 use crate::bridge::{Arg, CText, Code, Flags, Handles, Hash, List, Obj, Owned, Texts};

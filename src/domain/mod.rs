@@ -3,16 +3,16 @@
 //! its own beside it, named after the group.
 
 pub mod block;
-pub mod control;
-pub mod devices;
-pub mod guest_agent;
-pub mod memory;
-pub mod metadata;
-pub mod console;
 pub mod block_jobs;
 pub mod checkpoints;
+pub mod console;
+pub mod control;
+pub mod devices;
 pub mod files;
+pub mod guest_agent;
 pub mod jobs;
+pub mod memory;
+pub mod metadata;
 pub mod migration;
 pub mod saving;
 pub mod snapshots;
