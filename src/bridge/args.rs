@@ -84,6 +84,12 @@ pub trait FromArg<'a>: Sized {
     fn from_arg(arg: Option<Arg<'a>>) -> Result<Self>;
 }
 
+/// A number as perl holds it: an integer (IV or UV) or a float (NV).
+enum Numeric {
+    Integer(i128),
+    Float(f64),
+}
+
 /// How `svb_fetch` reads a scalar.
 #[derive(Clone, Copy)]
 enum Read {
@@ -148,8 +154,9 @@ impl<'a> Arg<'a> {
         Ok(self.fetch(Read::Number)?.flags & ffi::SVB_DEFINED != 0)
     }
 
-    /// The argument as an exact integer, if it is one.
-    fn integer(&self) -> Result<Option<i128>> {
+    /// The argument's numeric value as perl holds it; undef gives None.
+    /// References (unless overloaded) and non-numbers are refused.
+    fn numeric(&self) -> Result<Option<Numeric>> {
         let s = self.fetch(Read::Number)?;
         if s.flags & ffi::SVB_DEFINED == 0 {
             return Ok(None);
@@ -158,19 +165,25 @@ impl<'a> Arg<'a> {
             return self.error("must be a number, not a reference");
         }
         if s.flags & ffi::SVB_IV != 0 {
-            return Ok(Some(s.iv as i128));
+            return Ok(Some(Numeric::Integer(s.iv as i128)));
         }
         if s.flags & ffi::SVB_UV != 0 {
-            return Ok(Some(s.uv as i128));
+            return Ok(Some(Numeric::Integer(s.uv as i128)));
         }
         if s.flags & ffi::SVB_NV != 0 {
-            let nv = s.nv;
-            if nv.is_finite() && nv.fract() == 0.0 && nv.abs() < 1.8e19 {
-                return Ok(Some(nv as i128));
-            }
-            return self.error(&format!("must be an integer, not {nv}"));
+            return Ok(Some(Numeric::Float(s.nv)));
         }
         self.error("must be a number")
+    }
+
+    /// The argument as an exact integer, if it is one.
+    fn integer(&self) -> Result<Option<i128>> {
+        match self.numeric()? {
+            Some(Numeric::Float(nv)) if nv.is_finite() && nv.fract() == 0.0 && nv.abs() < 1.8e19 => Ok(Some(nv as i128)),
+            Some(Numeric::Float(nv)) => self.error(&format!("must be an integer, not {nv}")),
+            Some(Numeric::Integer(v)) => Ok(Some(v)),
+            None => Ok(None),
+        }
     }
 
     /// An integer in `lo..=hi`; undef gives None.
@@ -183,23 +196,10 @@ impl<'a> Arg<'a> {
 
     /// The argument as a floating-point number; undef gives None.
     pub fn number(&self) -> Result<Option<f64>> {
-        let s = self.fetch(Read::Number)?;
-        if s.flags & ffi::SVB_DEFINED == 0 {
-            return Ok(None);
-        }
-        if s.flags & ffi::SVB_REF != 0 && s.flags & ffi::SVB_OVERLOADED == 0 {
-            return self.error("must be a number, not a reference");
-        }
-        if s.flags & ffi::SVB_IV != 0 {
-            return Ok(Some(s.iv as f64));
-        }
-        if s.flags & ffi::SVB_UV != 0 {
-            return Ok(Some(s.uv as f64));
-        }
-        if s.flags & ffi::SVB_NV != 0 {
-            return Ok(Some(s.nv));
-        }
-        self.error("must be a number")
+        Ok(self.numeric()?.map(|n| match n {
+            Numeric::Integer(v) => v as f64,
+            Numeric::Float(nv) => nv,
+        }))
     }
 
     /// The argument's string; undef gives None.
