@@ -43,8 +43,13 @@ pod2usage(-exitval => 2, -verbose => 0, -message => '--children is only for dele
 pod2usage(-exitval => 2, -verbose => 0, -message => '--external is only for take.')
     if $opt{external} && $command ne 'take';
 
+# Merging waits for libvirt's block job events, which need an event loop
+# registered before the connection opens.
+Sys::Virt::Event::register_default() if $command eq 'merge';
+
+my $conn;
 my $ok = eval {
-    my $conn = Sys::Virt->new(uri => $opt{uri});
+    $conn = Sys::Virt->new(uri => $opt{uri});
     my $dom = $conn->get_domain_by_name($domain_name);
     build_demo_tree($dom) if $opt{demo};
     $spec->[1]->($dom, @args);
@@ -134,15 +139,48 @@ sub merge {
     for my $disk (@disks) {
         my ($top, $base) = disk_chain($dom, $disk);
         die "disk '$disk' has no backing image to merge into\n" unless defined $base;
-        $dom->block_commit($disk, $base, $top, 0, Sys::Virt::Domain::BLOCK_COMMIT_ACTIVE);
-        wait_for_job($dom, $disk, sub { $_[0]{end} > 0 && $_[0]{cur} == $_[0]{end} });
+        run_until_ready($dom, $disk, sub {
+            $dom->block_commit($disk, $base, $top, 0, Sys::Virt::Domain::BLOCK_COMMIT_ACTIVE);
+        });
+        # Without BLOCK_JOB_ABORT_ASYNC the pivot returns once the disk is
+        # on $base and the job has ended.
         $dom->abort_block_job($disk, Sys::Virt::Domain::BLOCK_JOB_ABORT_PIVOT);
-        wait_for_job($dom, $disk, sub { !$_[0]{type} });
     }
     my $parent = eval { $snap->get_parent };
     $snap->delete(Sys::Virt::DomainSnapshot::DELETE_METADATA_ONLY);
     printf "Merged snapshot '%s' into %s (disks: %s).\n", $name,
         $parent ? sprintf("its parent '%s'", $parent->get_name) : 'the base images', join(', ', @disks);
+}
+
+# Starts a block job on a disk with $start and runs the event loop until
+# libvirt announces the job ready to pivot, for at most a minute. Polling
+# get_block_job_info for cur == end is not enough: qemu can report the
+# copy complete before libvirt has taken in that the job is ready, and a
+# pivot in between is refused.
+sub run_until_ready {
+    my ($dom, $disk, $start) = @_;
+    my %outcome = (
+        Sys::Virt::Domain::BLOCK_JOB_READY()     => 'ready',
+        Sys::Virt::Domain::BLOCK_JOB_COMPLETED() => 'ended before it was ready',
+        Sys::Virt::Domain::BLOCK_JOB_FAILED()    => 'failed',
+        Sys::Virt::Domain::BLOCK_JOB_CANCELED()  => 'was cancelled',
+    );
+    my $state;
+    my $event = $conn->domain_event_register_any($dom, Sys::Virt::Domain::EVENT_ID_BLOCK_JOB_2, sub {
+        my (undef, undef, $target, undef, $status) = @_;
+        $state //= $outcome{$status} if $target eq $disk;
+    });
+    my $timer = Sys::Virt::Event::add_timeout(60_000, sub { $state //= 'did not become ready within a minute' });
+    my $ok = eval {
+        $start->();
+        Sys::Virt::Event::run_default() until defined $state;
+        1;
+    };
+    my $err = $@;
+    Sys::Virt::Event::remove_timeout($timer);
+    $conn->domain_event_deregister_any($event);
+    die $err unless $ok;
+    die "the block job on '$disk' $state\n" unless $state eq 'ready';
 }
 
 # The files of a disk's active image and of the image below it, from the
@@ -158,16 +196,6 @@ sub disk_chain {
         return ($top, $base);
     }
     die "the domain has no disk '$disk'\n";
-}
-
-# Polls a disk's block job until $done says so, for at most a minute.
-sub wait_for_job {
-    my ($dom, $disk, $done) = @_;
-    for (1 .. 600) {
-        return if $done->($dom->get_block_job_info($disk) || {});
-        select(undef, undef, undef, 0.1);
-    }
-    die "the block job on '$disk' did not finish within a minute\n";
 }
 
 # A small tree to look at and experiment with:

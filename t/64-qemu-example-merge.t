@@ -12,6 +12,7 @@ use FindBin;
 use lib "$FindBin::Bin/lib";
 
 use Test::More;
+use POSIX ();
 use PrivateLibvirtd;
 use Crash ();
 use Sys::Virt;
@@ -24,18 +25,19 @@ my $conn = Sys::Virt->new(uri => $d->uri);
 my $disk = $d->make_disk('g64');
 my $dom = $conn->define_domain($d->guest_xml('g64', $disk));
 
-# Runs the example with our build first on @INC: (exit code, output).
+# Runs the example with our build first on @INC: (exit code, what it
+# printed on stdout and stderr), so that a failure shows the reason.
 sub tree {
     my @args = @_;
     my @inc = map { "-I$_" } grep { !ref } @INC;
-    my $out = do {
-        open my $fh, '-|', $^X, @inc, "$FindBin::Bin/../examples/snapshot-tree.pl", '--uri', $d->uri, 'g64', @args
-            or die "cannot run snapshot-tree.pl: $!";
-        local $/;
-        my $text = <$fh>;
-        close $fh;
-        $text;
-    };
+    my $pid = open(my $fh, '-|') // die "cannot fork: $!";
+    unless ($pid) {
+        open(STDERR, '>&', \*STDOUT) or POSIX::_exit(126);
+        exec($^X, @inc, "$FindBin::Bin/../examples/snapshot-tree.pl", '--uri', $d->uri, 'g64', @args);
+        POSIX::_exit(127);
+    }
+    my $out = do { local $/; <$fh> };
+    close $fh;
     return ($? >> 8, $out // '');
 }
 
@@ -55,7 +57,8 @@ ok(-e $overlay, 'which exists as a file');
 like($out, qr/^ext1 \(\S+ \S+, disk-snapshot\) \*$/m, 'the tree shows the disk-only snapshot as current');
 
 ($rc, $out) = tree('merge', 'ext1');
-is($rc, 0, 'merge exits 0') or diag $out;
+is($rc, 0, 'merge exits 0')
+    or diag $out, join '', $dom->get_xml_description =~ m{(<disk\b.*?</disk>)}s;
 like($out, qr/^Merged snapshot 'ext1' into the base images \(disks: vda\)\.$/m, 'and says what it merged');
 is(disk_source(), $disk, 'the disk runs on its base image again');
 is($dom->num_of_snapshots, 0, 'the snapshot is gone');
@@ -68,9 +71,11 @@ tree('take', 'ext2', '--external');
 tree('take', 'ext3', '--external');
 ($rc, $out) = tree('merge', 'ext2');
 is($rc, 1, 'merging a snapshot that is not the current one exits 1');
+like($out, qr/^snapshot-tree: snapshot 'ext2' is not the current one/m, 'and says so');
 $dom->destroy;
 ($rc, $out) = tree('merge', 'ext3');
 is($rc, 1, 'merging on a stopped guest exits 1');
+like($out, qr/^snapshot-tree: merging needs the domain running$/m, 'and says so');
 tree('delete', $_) for qw(ext3 ext2);
 
 $dom->undefine(Sys::Virt::Domain::UNDEFINE_SNAPSHOTS_METADATA());
