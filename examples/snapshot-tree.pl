@@ -153,10 +153,9 @@ sub merge {
 }
 
 # Starts a block job on a disk with $start and runs the event loop until
-# libvirt announces the job ready to pivot, for at most a minute. Polling
-# get_block_job_info for cur == end is not enough: qemu can report the
-# copy complete before libvirt has taken in that the job is ready, and a
-# pivot in between is refused.
+# libvirt announces the job ready to pivot, for at most a minute. The
+# event is libvirt's own word that a pivot will be accepted; the cur and
+# end of get_block_job_info are qemu's progress, read separately.
 sub run_until_ready {
     my ($dom, $disk, $start) = @_;
     my %outcome = (

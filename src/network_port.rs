@@ -45,7 +45,7 @@ crate::xsubs! { "Sys::Virt::NetworkPort";
 
     /// Only the fields the port reports now can be set, with their types.
     fn set_parameters(port: Obj<NetworkPort>, params: HashArg, flags: Flags) -> Result<()> {
-        let wanted = Params::from_current(params, &parameters(&port, Flags(0))?)?;
+        let wanted = Params::from_current(params, parameters(&port, Flags(0))?)?;
         // SAFETY: the array and its count are ours; libvirt only reads them.
         wanted.pass(|list, n| unsafe { virt_sys::virNetworkPortSetParameters(port.raw(), list, n, flags.0) })
     }

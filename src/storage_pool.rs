@@ -2,7 +2,7 @@
 
 use std::os::raw::c_int;
 
-use crate::bridge::{CText, CountedList, Flags, Handles, Hash, Obj, Owned, Texts, Value};
+use crate::bridge::{CText, CountedList, Flags, Handles, HashOf, Obj, Owned, Texts, Value, WriteFields};
 use crate::libvirt::args::{c_string, RawUuid};
 use crate::libvirt::kinds::{Connect, StoragePool, StorageVol};
 use crate::libvirt::lists::{collect_names, list_all, objects_by_name, MaxNames};
@@ -123,15 +123,16 @@ crate::xsubs! { "Sys::Virt::StoragePool";
         Ok(autostart != 0)
     }
 
-    fn get_info(pool: Obj<StoragePool>) -> Result<Hash> {
+    fn get_info(pool: Obj<StoragePool>) -> Result<HashOf<impl WriteFields>> {
         let mut info = virt_sys::virStoragePoolInfo { state: 0, capacity: 0, allocation: 0, available: 0 };
         // SAFETY: the out-parameter is ours.
         ret::non_negative(unsafe { virt_sys::virStoragePoolGetInfo(pool.raw(), &mut info) })?;
-        Ok(Hash::new()
-            .with("state", info.state as i32)
-            .with("capacity", info.capacity)
-            .with("allocation", info.allocation)
-            .with("available", info.available))
+        Ok(HashOf(move |h| {
+            h.put("state", info.state as i32)
+                .put("capacity", info.capacity)
+                .put("allocation", info.allocation)
+                .put("available", info.available);
+        }))
     }
 
     fn num_of_storage_volumes(pool: Obj<StoragePool>) -> Result<i32> {

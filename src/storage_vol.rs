@@ -2,7 +2,7 @@
 //! and transfers of its contents through a stream (Sys::Virt::Stream),
 //! whole or a byte range, densely or keeping its holes.
 
-use crate::bridge::{CText, Flags, Hash, Obj, Owned};
+use crate::bridge::{CText, Flags, HashOf, Obj, Owned, WriteFields};
 use crate::libvirt::args::c_string;
 use crate::libvirt::kinds::{Connect, StoragePool, StorageVol, Stream};
 use crate::libvirt::ret;
@@ -75,7 +75,7 @@ crate::xsubs! { "Sys::Virt::StorageVol";
 
     /// Without flags this is virStorageVolGetInfo, which older daemons
     /// understand, as the C module calls it.
-    fn get_info(vol: Obj<StorageVol>, flags: Flags) -> Result<Hash> {
+    fn get_info(vol: Obj<StorageVol>, flags: Flags) -> Result<HashOf<impl WriteFields>> {
         let mut info = virt_sys::virStorageVolInfo { type_: 0, capacity: 0, allocation: 0 };
         // SAFETY (both): the out-parameter is ours.
         let rc = if flags.0 == 0 {
@@ -84,10 +84,11 @@ crate::xsubs! { "Sys::Virt::StorageVol";
             unsafe { virt_sys::virStorageVolGetInfoFlags(vol.raw(), &mut info, flags.0) }
         };
         ret::non_negative(rc)?;
-        Ok(Hash::new()
-            .with("type", info.type_)
-            .with("capacity", info.capacity)
-            .with("allocation", info.allocation))
+        Ok(HashOf(move |h| {
+            h.put("type", info.type_)
+                .put("capacity", info.capacity)
+                .put("allocation", info.allocation);
+        }))
     }
 
     /// The volume's bytes from `offset` (`length` 0: to the end) into the

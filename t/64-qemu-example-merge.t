@@ -33,8 +33,8 @@ sub tree {
     my $pid = open(my $fh, '-|') // die "cannot fork: $!";
     unless ($pid) {
         open(STDERR, '>&', \*STDOUT) or POSIX::_exit(126);
-        exec($^X, @inc, "$FindBin::Bin/../examples/snapshot-tree.pl", '--uri', $d->uri, 'g64', @args);
-        POSIX::_exit(127);
+        exec($^X, @inc, "$FindBin::Bin/../examples/snapshot-tree.pl", "--uri", $d->uri, "g64", @args)
+            or POSIX::_exit(127);
     }
     my $out = do { local $/; <$fh> };
     close $fh;

@@ -6,6 +6,7 @@ use std::os::raw::{c_char, c_int, c_void};
 
 use super::error::{Error, Result};
 use super::ffi::{self, Perl, SV};
+use super::layout;
 use super::object::{refusal, Handle, Obj};
 use super::sv::OwnedSv;
 use super::value::{new_sv, Value};
@@ -150,6 +151,15 @@ impl<'a> Arg<'a> {
         self.name
     }
 
+    /// The argument's integer when it is a plain, exact integer (no tie,
+    /// no overloading, not a string that merely starts with digits),
+    /// read without running any Perl code; None otherwise, for the
+    /// general readers to judge.
+    pub fn plain_integer(&self) -> Option<i128> {
+        // SAFETY: the argument is a live SV for the call.
+        unsafe { layout::plain_integer(self.sv) }
+    }
+
     pub fn is_defined(&self) -> Result<bool> {
         Ok(self.fetch(Read::Number)?.flags & ffi::SVB_DEFINED != 0)
     }
@@ -157,6 +167,9 @@ impl<'a> Arg<'a> {
     /// The argument's numeric value as perl holds it; undef gives None.
     /// References (unless overloaded) and non-numbers are refused.
     fn numeric(&self) -> Result<Option<Numeric>> {
+        if let Some(v) = self.plain_integer() {
+            return Ok(Some(Numeric::Integer(v)));
+        }
         let s = self.fetch(Read::Number)?;
         if s.flags & ffi::SVB_DEFINED == 0 {
             return Ok(None);

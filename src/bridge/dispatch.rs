@@ -65,8 +65,10 @@ pub unsafe fn dispatch<R: IntoReturn>(
         if (items as usize) < required || items as usize > params.len() {
             Some(Error::Croak(usage(sub_name, params)))
         } else {
-            match catch_unwind(AssertUnwindSafe(|| body(&args))) {
-                Ok(Ok(ret)) => ret.push(perl, ax).err(),
+            // The result goes onto the stack inside the catch too: a hash
+            // written field by field runs code of the package's.
+            match catch_unwind(AssertUnwindSafe(|| body(&args).and_then(|ret| ret.push(perl, ax)))) {
+                Ok(Ok(())) => None,
                 Ok(Err(Error::Usage)) => Some(Error::Croak(usage(sub_name, params))),
                 Ok(Err(err)) => Some(err),
                 Err(payload) => Some(Error::Croak(format!("{}: internal error: {}", sub_name, panic_message(payload)))),

@@ -31,6 +31,7 @@ int main(void)
     OFFSET("SV_FLAGS", struct sv, sv_flags);
     OFFSET("SV_U", struct sv, sv_u);
     OFFSET("XPVMG_MAGIC", XPVMG, xmg_u);
+    OFFSET("XPVIV_IV", XPVIV, xiv_u);
     OFFSET("MAGIC_VIRTUAL", MAGIC, mg_virtual);
     OFFSET("MAGIC_PRIVATE", MAGIC, mg_private);
     OFFSET("MAGIC_TYPE", MAGIC, mg_type);

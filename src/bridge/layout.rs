@@ -141,6 +141,26 @@ pub(super) unsafe fn xs_enter(perl: Perl) -> ffi::Entry {
     entry
 }
 
+/// SvIOK's integer of a plain scalar (no get magic, not a reference),
+/// read without running anything; None for any other scalar. Perl sets
+/// the public IOK flag only for values that are exactly integers (a
+/// string like "12abc" gets the private flag alone).
+///
+/// # Safety
+/// `sv` must be a live SV.
+#[inline(always)]
+pub(super) unsafe fn plain_integer(sv: *mut SV) -> Option<i128> {
+    let f = *flags(sv);
+    if f & (SVS_GMG | SVF_ROK | SVF_IOK) != SVF_IOK {
+        return None;
+    }
+    // SvIVX: every type with IOK has its IV at the same place in its body
+    // (for a bare SVt_IV, sv_any is offset so that it lands in sv_u).
+    let body = *at::<*mut c_void>(sv as *mut c_void, SV_ANY);
+    let raw = *at::<isize>(body, XPVIV_IV);
+    Some(if f & SVF_IVISUV != 0 { raw as usize as i128 } else { raw as i128 })
+}
+
 /// dXSTARG: the entersub op's pad target, or a new mortal.
 #[inline(always)]
 unsafe fn target(perl: Perl) -> *mut SV {

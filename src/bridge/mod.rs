@@ -37,4 +37,4 @@ pub use error::{croak, Error, Result};
 pub use ffi::{Perl, XsubFn, CV};
 pub use object::{Handle, Handles, KindInfo, Obj, Owned};
 pub use sv::OwnedSv;
-pub use value::{CText, CountedList, Hash, IntoReturn, IntoValue, Key, List, Ret, Texts, Value};
+pub use value::{CText, CountedList, FieldValue, Hash, HashOf, HashWriter, IntoReturn, IntoValue, Key, List, Ret, TextRef, Texts, Value, WriteFields, WriteHash};

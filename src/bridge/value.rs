@@ -25,6 +25,8 @@ pub enum Value {
     Object(AnyOwned),
     /// A reference to a new hash.
     Hash(Hash),
+    /// A reference to a new hash that a [`HashOf`] writes.
+    Written(Box<dyn FnOnce(&mut HashWriter)>),
     /// A reference to a new array.
     Array(Vec<Value>),
     /// An existing Perl value.
@@ -153,6 +155,195 @@ impl Hash {
     pub fn insert(&mut self, key: impl Into<Key>, value: impl IntoValue) {
         self.0.push((key.into(), value.into_value()));
     }
+}
+
+/// A hash that is written straight into Perl, field by field, once the
+/// XSUB has succeeded: `HashOf(move |h| { h.put("cpus", info.cpus); })`.
+/// The closure holds the plain data it needs (a C struct libvirt filled
+/// in, an owned array) and runs exactly once, after every fallible step;
+/// writing never runs Perl code. Returned directly, it costs what the
+/// hash itself costs: no list of fields is built first.
+pub struct HashOf<F: WriteFields>(pub F);
+
+/// The new hash a [`HashOf`] writes into.
+pub struct HashWriter {
+    perl: Perl,
+    hv: *mut ffi::HV,
+}
+
+impl HashWriter {
+    /// A field whose name the code knows (ASCII).
+    #[inline]
+    pub fn put(&mut self, key: &'static str, value: impl FieldValue) -> &mut Self {
+        debug_assert!(key.is_ascii());
+        // SAFETY: a fresh hash without magic, in the running interpreter;
+        // the value's new reference goes to the hash.
+        unsafe { layout::hv_store(self.perl, self.hv, key.as_bytes(), false, value.new_sv(self.perl)) };
+        self
+    }
+
+    /// A field holding a reference to a new hash that `write` fills now.
+    #[inline]
+    pub fn put_hash(&mut self, key: &'static str, write: impl FnOnce(&mut HashWriter)) -> &mut Self {
+        // SAFETY: as `put`; the nested hash is as fresh as this one.
+        unsafe { layout::hv_store(self.perl, self.hv, key.as_bytes(), false, written_hash(self.perl, write)) };
+        self
+    }
+
+    /// A field that libvirt named: a UTF-8 key when it is not ASCII.
+    #[inline]
+    pub fn put_named(&mut self, key: &[u8], value: impl FieldValue) -> &mut Self {
+        // SAFETY: as `put`.
+        unsafe { layout::hv_store(self.perl, self.hv, key, text_is_utf8(key), value.new_sv(self.perl)) };
+        self
+    }
+}
+
+/// A string that libvirt filled in and keeps (in a struct, an array it
+/// frees itself), copied into the hash: a character string when it is
+/// UTF-8 and not ASCII, bytes otherwise.
+pub struct TextRef<'a>(pub &'a [u8]);
+
+/// A copy, for a value built later: characters when the text is UTF-8,
+/// bytes otherwise.
+impl IntoValue for TextRef<'_> {
+    fn into_value(self) -> Value {
+        match std::str::from_utf8(self.0) {
+            Ok(text) => Value::Str(text.to_owned()),
+            Err(_) => Value::Bytes(self.0.to_vec()),
+        }
+    }
+}
+
+mod field {
+    use super::{Perl, SV};
+    /// How a field's value becomes a new SV.
+    pub trait NewSv {
+        /// # Safety
+        /// The running interpreter; the caller takes the new reference.
+        unsafe fn new_sv(self, perl: Perl) -> *mut SV;
+    }
+}
+
+/// What a [`HashWriter`] field can hold: integers, f64, [`TextRef`],
+/// [`CText`], `String`, a [`Value`], or an `Option` of one (None is undef).
+pub trait FieldValue: field::NewSv {}
+impl<T: field::NewSv> FieldValue for T {}
+
+/// What a [`HashOf`] runs to write its fields.
+pub trait WriteFields: FnOnce(&mut HashWriter) + 'static {}
+impl<F: FnOnce(&mut HashWriter) + 'static> WriteFields for F {}
+
+macro_rules! int_fields {
+    ($($t:ty),*) => {$(
+        impl field::NewSv for $t {
+            #[inline(always)]
+            unsafe fn new_sv(self, perl: Perl) -> *mut SV {
+                layout::new_iv(perl, self as isize)
+            }
+        }
+    )*};
+}
+int_fields!(i32, i64, u8, u16, u32, bool);
+
+impl field::NewSv for u64 {
+    #[inline(always)]
+    unsafe fn new_sv(self, perl: Perl) -> *mut SV {
+        // What newSVuv makes of a value that fits an IV, by the cheaper path.
+        if self <= i64::MAX as u64 {
+            layout::new_iv(perl, self as isize)
+        } else {
+            layout::new_uv(perl, self as usize)
+        }
+    }
+}
+
+impl field::NewSv for f64 {
+    #[inline(always)]
+    unsafe fn new_sv(self, perl: Perl) -> *mut SV {
+        layout::new_nv(perl, self)
+    }
+}
+
+impl field::NewSv for TextRef<'_> {
+    #[inline(always)]
+    unsafe fn new_sv(self, perl: Perl) -> *mut SV {
+        new_text(perl, self.0)
+    }
+}
+
+impl field::NewSv for CText {
+    #[inline(always)]
+    unsafe fn new_sv(self, perl: Perl) -> *mut SV {
+        new_text(perl, self.bytes())
+    }
+}
+
+impl field::NewSv for String {
+    #[inline(always)]
+    unsafe fn new_sv(self, perl: Perl) -> *mut SV {
+        new_string(perl, &self)
+    }
+}
+
+/// None is undef.
+impl<T: field::NewSv> field::NewSv for Option<T> {
+    #[inline(always)]
+    unsafe fn new_sv(self, perl: Perl) -> *mut SV {
+        match self {
+            Some(value) => value.new_sv(perl),
+            None => ffi::svb_new_undef(perl),
+        }
+    }
+}
+
+impl field::NewSv for Value {
+    #[inline(always)]
+    unsafe fn new_sv(self, perl: Perl) -> *mut SV {
+        new_sv(perl, self)
+    }
+}
+
+/// A Rust value whose Perl form is a hash that it writes itself, field
+/// by field, once the XSUB has succeeded (see [`HashOf`]).
+pub trait WriteHash: 'static {
+    fn write_hash(self, h: &mut HashWriter);
+}
+
+impl<F: WriteFields> WriteHash for HashOf<F> {
+    #[inline(always)]
+    fn write_hash(self, h: &mut HashWriter) {
+        (self.0)(h)
+    }
+}
+
+/// Inside a list or another hash: boxed until it is written.
+impl<T: WriteHash> IntoValue for T {
+    fn into_value(self) -> Value {
+        Value::Written(Box::new(move |h| self.write_hash(h)))
+    }
+}
+
+impl<T: WriteHash> IntoReturn for T {
+    fn into_return(self) -> Ret {
+        Ret::One(self.into_value())
+    }
+    unsafe fn push(self, perl: Perl, ax: i32) -> Result<(), Error> {
+        let slot = return_slots(perl, ax, 1)?;
+        *slot = ffi::svb_mortal(perl, written_hash(perl, move |h| self.write_hash(h)));
+        ffi::svb_return(perl, ax, 1);
+        Ok(())
+    }
+}
+
+/// A reference to a new hash that `write` fills. The reference is held
+/// while it is written, so that a panic in `write` (which the XSUB's
+/// catch turns into a croak) frees the half-written hash.
+unsafe fn written_hash(perl: Perl, write: impl FnOnce(&mut HashWriter)) -> *mut SV {
+    let hv = ffi::svb_new_hv(perl);
+    let rv = OwnedSv::adopt(perl, ffi::svb_new_rv(perl, hv as *mut SV));
+    write(&mut HashWriter { perl, hv });
+    rv.into_raw()
 }
 
 /// What an XSUB leaves on the stack.
@@ -421,6 +612,7 @@ pub(super) unsafe fn new_sv(perl: Perl, value: Value) -> *mut SV {
             }
             ffi::svb_new_rv(perl, hv as *mut SV)
         }
+        Value::Written(write) => written_hash(perl, write),
         Value::Array(items) => {
             let av = ffi::svb_new_av(perl);
             for item in items {

@@ -17,11 +17,11 @@ pub mod storage;
 pub mod streams;
 
 use auth::Auth;
-use crate::bridge::{Arg, CText, Code, Flags, Handles, Hash, List, Obj, Owned, Texts};
+use crate::bridge::{Arg, CText, Code, Flags, Handles, HashOf, List, Obj, Owned, Texts, WriteFields};
 use crate::libvirt::args::{c_opt, c_string};
 use crate::libvirt::kinds::{Connect, Domain};
 use crate::libvirt::lists::{collect_ids, collect_names, list_all, MaxNames};
-use crate::libvirt::ret;
+use crate::libvirt::ret::{self, fixed_text};
 
 crate::xsubs! { "Sys::Virt";
     fn _open(name: Option<String>, flags: Flags) -> Result<Owned<Connect>> {
@@ -94,22 +94,21 @@ crate::xsubs! { "Sys::Virt";
         ret::boolean(unsafe { virt_sys::virConnectIsEncrypted(con.raw()) })
     }
 
-    fn get_node_info(con: Obj<Connect>) -> Result<Hash> {
+    fn get_node_info(con: Obj<Connect>) -> Result<HashOf<impl WriteFields>> {
         // SAFETY: a plain C struct that libvirt fills in.
         let mut info: virt_sys::virNodeInfo = unsafe { std::mem::zeroed() };
         // SAFETY: the out-parameter is ours.
         ret::non_negative(unsafe { virt_sys::virNodeGetInfo(con.raw(), &mut info) })?;
-        // The model is a fixed-size array, NUL-terminated unless it fills it.
-        let model: Vec<u8> = info.model.iter().take_while(|&&c| c != 0).map(|&c| c as u8).collect();
-        Ok(Hash::new()
-            .with("model", String::from_utf8_lossy(&model).into_owned())
-            .with("memory", info.memory as u64)
-            .with("cpus", info.cpus)
-            .with("mhz", info.mhz)
-            .with("nodes", info.nodes)
-            .with("sockets", info.sockets)
-            .with("cores", info.cores)
-            .with("threads", info.threads))
+        Ok(HashOf(move |h| {
+            h.put("model", fixed_text(&info.model))
+                .put("memory", info.memory as u64)
+                .put("cpus", info.cpus)
+                .put("mhz", info.mhz)
+                .put("nodes", info.nodes)
+                .put("sockets", info.sockets)
+                .put("cores", info.cores)
+                .put("threads", info.threads);
+        }))
     }
 
     fn get_capabilities(con: Obj<Connect>) -> Result<CText> {

@@ -4,10 +4,10 @@
 
 use std::os::raw::c_int;
 
-use crate::bridge::{Arg, Flags, FromArg, Hash, HashArg, List, Obj, ObjList, Owned, Result};
+use crate::bridge::{Arg, Flags, FromArg, HashArg, HashOf, IntoValue, List, Obj, ObjList, Owned, Result, Value, WriteFields};
 use crate::libvirt::args::HostPart;
 use crate::libvirt::kinds::{Connect, Domain};
-use crate::libvirt::params::{borrowed_hash, Fields, Params, Type};
+use crate::libvirt::params::{write_borrowed, Fields, Params, Type};
 use crate::libvirt::ret;
 
 /// The most entries the remote protocol carries for this getter.
@@ -69,9 +69,8 @@ impl Counter for virt_sys::virNodeMemoryStats {
 /// The host counters of `get(buffer, &mut n)`: `get(NULL, &mut 0)`
 /// stores the count, then the buffer is filled. Always two calls: the
 /// Linux host driver refuses any other size than its count, so a buffer
-/// sized for the remote protocol would not do. Only the `known` fields
-/// are kept.
-fn counters<T: Counter>(known: &[&'static std::ffi::CStr], mut get: impl FnMut(*mut T, &mut c_int) -> c_int) -> Result<Hash> {
+/// sized for the remote protocol would not do.
+fn counters<T: Counter>(mut get: impl FnMut(*mut T, &mut c_int) -> c_int) -> Result<Vec<T>> {
     let mut n: c_int = 0;
     ret::non_negative(get(std::ptr::null_mut(), &mut n))?;
     // SAFETY: plain data, filled by libvirt.
@@ -80,15 +79,21 @@ fn counters<T: Counter>(known: &[&'static std::ffi::CStr], mut get: impl FnMut(*
     if !buffer.is_empty() {
         ret::non_negative(get(buffer.as_mut_ptr(), &mut n))?;
     }
-    let mut hash = Hash::new();
-    for counter in &buffer[..(n.max(0) as usize).min(buffer.len())] {
-        // SAFETY: libvirt NUL-terminates the field within its array.
-        let field = unsafe { std::ffi::CStr::from_ptr(counter.field().as_ptr()) };
-        if let Some(name) = known.iter().find(|&&k| k == field) {
-            hash.insert(name.to_str().expect("ASCII field names"), counter.value());
+    buffer.truncate(n.max(0) as usize);
+    Ok(buffer)
+}
+
+/// The counters as a hash, keeping only the `known` fields.
+fn counters_hash<T: Counter + 'static>(known: &'static [&'static std::ffi::CStr], counters: Vec<T>) -> HashOf<impl WriteFields> {
+    HashOf(move |h| {
+        for counter in &counters {
+            // SAFETY: libvirt NUL-terminates the field within its array.
+            let field = unsafe { std::ffi::CStr::from_ptr(counter.field().as_ptr()) };
+            if known.contains(&field) {
+                h.put_named(field.to_bytes(), counter.value());
+            }
         }
-    }
-    Ok(hash)
+    })
 }
 
 fn node_memory_parameters(con: &Obj<Connect>, flags: Flags) -> Result<Params> {
@@ -124,36 +129,48 @@ impl StatsRecords {
         Ok(records)
     }
 
-    /// Each record as { dom => the domain, data => its statistics }.
-    fn to_hashes(&self) -> Vec<Hash> {
-        (0..self.len)
+    /// Each record as { dom => the domain, data => its statistics }, the
+    /// statistics copied straight from the records, which stay libvirt's
+    /// until the last hash is written.
+    fn into_hashes(self) -> Vec<Value> {
+        let len = self.len;
+        let records = std::rc::Rc::new(self);
+        (0..len)
             .map(|i| {
                 // SAFETY: len records, each live until the list is freed.
-                let record = unsafe { &**self.list.add(i) };
+                let record = unsafe { &**records.list.add(i) };
                 // SAFETY: the record's domain is live; the new reference is the object's.
                 let dom = unsafe {
                     virt_sys::virDomainRef(record.dom);
                     Owned::<Domain>::adopt(record.dom)
                 };
-                // SAFETY: the record's parameters are libvirt's, live for now.
-                let data = unsafe { borrowed_hash(record.params, record.nparams) };
-                Hash::new().with("dom", dom).with("data", data)
+                let (params, nparams) = (record.params, record.nparams);
+                let records = records.clone();
+                HashOf(move |h| {
+                    h.put("dom", dom.into_value());
+                    // SAFETY: the parameters live as long as `records`.
+                    h.put_hash("data", |data| unsafe { write_borrowed(data, params, nparams) });
+                    drop(records);
+                })
+                .into_value()
             })
             .collect()
     }
 }
 
 crate::xsubs! { "Sys::Virt";
-    fn get_node_cpu_stats(con: Obj<Connect>, cpu: HostPart, flags: Flags) -> Result<Hash> {
+    fn get_node_cpu_stats(con: Obj<Connect>, cpu: HostPart, flags: Flags) -> Result<HashOf<impl WriteFields>> {
         let cpu = cpu.0;
         // SAFETY: buf is NULL with *n 0 (a count), or has room for *n entries.
-        counters(NODE_CPU_FIELDS, |buf, n| unsafe { virt_sys::virNodeGetCPUStats(con.raw(), cpu, buf, n, flags.0) })
+        let stats = counters(|buf, n| unsafe { virt_sys::virNodeGetCPUStats(con.raw(), cpu, buf, n, flags.0) })?;
+        Ok(counters_hash(NODE_CPU_FIELDS, stats))
     }
 
-    fn get_node_memory_stats(con: Obj<Connect>, cell: HostPart, flags: Flags) -> Result<Hash> {
+    fn get_node_memory_stats(con: Obj<Connect>, cell: HostPart, flags: Flags) -> Result<HashOf<impl WriteFields>> {
         let cell = cell.0;
         // SAFETY: as above.
-        counters(NODE_MEMORY_FIELDS, |buf, n| unsafe { virt_sys::virNodeGetMemoryStats(con.raw(), cell, buf, n, flags.0) })
+        let stats = counters(|buf, n| unsafe { virt_sys::virNodeGetMemoryStats(con.raw(), cell, buf, n, flags.0) })?;
+        Ok(counters_hash(NODE_MEMORY_FIELDS, stats))
     }
 
     fn get_node_memory_parameters(con: Obj<Connect>, flags: Flags) -> Result<Params> {
@@ -161,7 +178,7 @@ crate::xsubs! { "Sys::Virt";
     }
 
     fn set_node_memory_parameters(con: Obj<Connect>, params: HashArg, flags: Flags) -> Result<()> {
-        let wanted = Params::from_current(params, &node_memory_parameters(&con, Flags(0))?)?;
+        let wanted = Params::from_current(params, node_memory_parameters(&con, Flags(0))?)?;
         // SAFETY: the array and its count are ours; libvirt only reads them.
         wanted.pass(|list, n| unsafe { virt_sys::virNodeSetMemoryParameters(con.raw(), list, n, flags.0) })
     }
@@ -173,7 +190,7 @@ crate::xsubs! { "Sys::Virt";
 
     /// `domains` undef (or an empty list) asks about every domain of the
     /// connection.
-    fn get_all_domain_stats(con: Obj<Connect>, stats: u32, domains: Option<Arg>, flags: Flags) -> Result<List<Hash>> {
+    fn get_all_domain_stats(con: Obj<Connect>, stats: u32, domains: Option<Arg>, flags: Flags) -> Result<List<Value>> {
         let domains = match domains {
             Some(arg) if arg.is_defined()? => ObjList::<Domain>::from_arg(Some(arg))?.0,
             _ => Vec::new(),
@@ -188,7 +205,7 @@ crate::xsubs! { "Sys::Virt";
             // the argument list for the call; libvirt hands the records over.
             StatsRecords::fetch(|list| unsafe { virt_sys::virDomainListGetStats(handles.as_mut_ptr(), stats, list, flags.0) })?
         };
-        Ok(List(records.to_hashes()))
+        Ok(List(records.into_hashes()))
     }
 
     fn set_identity(con: Obj<Connect>, identity: HashArg, flags: Flags) -> Result<()> {

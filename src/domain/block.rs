@@ -1,7 +1,7 @@
 //! Sys::Virt::Domain, the POD's "Block devices" group: disk sizes and
 //! errors, reading a disk's bytes, resizing, write thresholds.
 
-use crate::bridge::{Arg, Flags, Hash, List, Obj, Value};
+use crate::bridge::{Arg, Flags, Hash, HashOf, List, Obj, Value, WriteFields};
 use crate::libvirt::args::c_string;
 use crate::libvirt::kinds::Domain;
 use crate::libvirt::ret::{self, copied_text, done, non_negative, OnDrop};
@@ -9,15 +9,16 @@ use crate::libvirt::ret::{self, copied_text, done, non_negative, OnDrop};
 use super::memory::peek_buffer;
 
 crate::xsubs! { "Sys::Virt::Domain";
-    fn get_block_info(dom: Obj<Domain>, dev: String, flags: Flags) -> Result<Hash> {
+    fn get_block_info(dom: Obj<Domain>, dev: String, flags: Flags) -> Result<HashOf<impl WriteFields>> {
         let dev = c_string(&dev);
         let mut info: virt_sys::virDomainBlockInfo = ret::zeroed();
         // SAFETY: libvirt fills in the struct, which is ours.
         non_negative(unsafe { virt_sys::virDomainGetBlockInfo(dom.raw(), dev.as_ptr(), &mut info, flags.0) })?;
-        Ok(Hash::new()
-            .with("capacity", info.capacity)
-            .with("allocation", info.allocation)
-            .with("physical", info.physical))
+        Ok(HashOf(move |h| {
+            h.put("capacity", info.capacity)
+                .put("allocation", info.allocation)
+                .put("physical", info.physical);
+        }))
     }
 
     /// One hash per disk with an error: path and error code.

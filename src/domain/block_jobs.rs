@@ -2,7 +2,7 @@
 //! committing a disk's chain of images while the domain runs, and
 //! watching or stopping the job that does it.
 
-use crate::bridge::{Flags, Hash, HashArg, Obj};
+use crate::bridge::{Flags, HashArg, HashOf, Obj, WriteFields};
 use crate::libvirt::args::{c_opt, c_string};
 use crate::libvirt::kinds::Domain;
 use crate::libvirt::params::{Fields, Params, Type};
@@ -18,17 +18,18 @@ static BLOCK_COPY_FIELDS: &Fields = &[
 
 crate::xsubs! { "Sys::Virt::Domain";
     /// All zeros when no job runs on the disk, as the C module answers.
-    fn get_block_job_info(dom: Obj<Domain>, path: String, flags: Flags) -> Result<Hash> {
+    fn get_block_job_info(dom: Obj<Domain>, path: String, flags: Flags) -> Result<HashOf<impl WriteFields>> {
         let path = c_string(&path);
         // SAFETY: all-zero is a valid virDomainBlockJobInfo (plain numbers).
         let mut info: virt_sys::virDomainBlockJobInfo = unsafe { std::mem::zeroed() };
         // SAFETY: libvirt fills the struct we own; the path lives across the call.
         ret::non_negative(unsafe { virt_sys::virDomainGetBlockJobInfo(dom.raw(), path.as_ptr(), &mut info, flags.0) })?;
-        Ok(Hash::new()
-            .with("type", info.type_)
-            .with("bandwidth", info.bandwidth)
-            .with("cur", info.cur)
-            .with("end", info.end))
+        Ok(HashOf(move |h| {
+            h.put("type", info.type_)
+                .put("bandwidth", info.bandwidth)
+                .put("cur", info.cur)
+                .put("end", info.end);
+        }))
     }
 
     fn set_block_job_speed(dom: Obj<Domain>, path: String, bandwidth: u64, flags: Flags) -> Result<()> {

@@ -4,20 +4,21 @@
 
 use std::os::raw::c_int;
 
-use crate::bridge::{Flags, Hash, Obj};
+use crate::bridge::{Flags, HashOf, Obj, WriteFields};
 use crate::libvirt::args::{c_string, U32List};
 use crate::libvirt::kinds::Domain;
 use crate::libvirt::ret::{self, done, non_negative};
 
 crate::xsubs! { "Sys::Virt::Domain";
-    fn get_control_info(dom: Obj<Domain>, flags: Flags) -> Result<Hash> {
+    fn get_control_info(dom: Obj<Domain>, flags: Flags) -> Result<HashOf<impl WriteFields>> {
         let mut info: virt_sys::virDomainControlInfo = ret::zeroed();
         // SAFETY: the struct is ours.
         non_negative(unsafe { virt_sys::virDomainGetControlInfo(dom.raw(), &mut info, flags.0) })?;
-        Ok(Hash::new()
-            .with("state", info.state)
-            .with("details", info.details)
-            .with("stateTime", info.stateTime))
+        Ok(HashOf(move |h| {
+            h.put("state", info.state)
+                .put("details", info.details)
+                .put("stateTime", info.stateTime);
+        }))
     }
 
     fn send_key(dom: Obj<Domain>, codeset: u32, holdtime: u32, keycodes: U32List, flags: Flags) -> Result<()> {

@@ -4,7 +4,7 @@
 
 use std::os::raw::{c_char, c_int, c_uint};
 
-use crate::bridge::{Flags, Hash, List, Obj, Result, Texts, Value};
+use crate::bridge::{Flags, Hash, IntoValue, List, Obj, Result, Texts, Value};
 use crate::libvirt::args::{c_string, StringList};
 use crate::libvirt::kinds::Domain;
 use crate::libvirt::lists::adopt_strings;
@@ -36,7 +36,7 @@ unsafe fn copied_texts(strings: *mut *mut c_char, count: usize) -> Value {
     if strings.is_null() {
         return Value::Array(Vec::new());
     }
-    Value::Array(std::slice::from_raw_parts(strings, count).iter().map(|&s| copied_text(s)).collect())
+    Value::Array(std::slice::from_raw_parts(strings, count).iter().map(|&s| copied_text(s).into_value()).collect())
 }
 
 fn fs_record(info: &virt_sys::_virDomainFSInfo) -> Value {

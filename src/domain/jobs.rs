@@ -3,31 +3,32 @@
 
 use std::os::raw::c_int;
 
-use crate::bridge::{CText, Flags, Hash, List, Obj, Value};
+use crate::bridge::{CText, Flags, HashOf, IntoValue, List, Obj, Value, WriteFields};
 use crate::libvirt::args::{c_opt, c_string};
 use crate::libvirt::kinds::Domain;
 use crate::libvirt::params::Params;
 use crate::libvirt::ret;
 
 crate::xsubs! { "Sys::Virt::Domain";
-    fn get_job_info(dom: Obj<Domain>) -> Result<Hash> {
+    fn get_job_info(dom: Obj<Domain>) -> Result<HashOf<impl WriteFields>> {
         // SAFETY: all-zero is a valid virDomainJobInfo (plain numbers).
         let mut info: virt_sys::virDomainJobInfo = unsafe { std::mem::zeroed() };
         // SAFETY: libvirt fills the struct we own.
         ret::non_negative(unsafe { virt_sys::virDomainGetJobInfo(dom.raw(), &mut info) })?;
-        Ok(Hash::new()
-            .with("type", info.type_)
-            .with("timeElapsed", info.timeElapsed)
-            .with("timeRemaining", info.timeRemaining)
-            .with("dataTotal", info.dataTotal)
-            .with("dataProcessed", info.dataProcessed)
-            .with("dataRemaining", info.dataRemaining)
-            .with("memTotal", info.memTotal)
-            .with("memProcessed", info.memProcessed)
-            .with("memRemaining", info.memRemaining)
-            .with("fileTotal", info.fileTotal)
-            .with("fileProcessed", info.fileProcessed)
-            .with("fileRemaining", info.fileRemaining))
+        Ok(HashOf(move |h| {
+            h.put("type", info.type_)
+                .put("timeElapsed", info.timeElapsed)
+                .put("timeRemaining", info.timeRemaining)
+                .put("dataTotal", info.dataTotal)
+                .put("dataProcessed", info.dataProcessed)
+                .put("dataRemaining", info.dataRemaining)
+                .put("memTotal", info.memTotal)
+                .put("memProcessed", info.memProcessed)
+                .put("memRemaining", info.memRemaining)
+                .put("fileTotal", info.fileTotal)
+                .put("fileProcessed", info.fileProcessed)
+                .put("fileRemaining", info.fileRemaining);
+        }))
     }
 
     /// (type, { field => value }): the type as a number, as documented
@@ -36,7 +37,7 @@ crate::xsubs! { "Sys::Virt::Domain";
         let mut job_type: c_int = 0;
         // SAFETY: libvirt allocates the array and hands it over.
         let stats = Params::receive(|ptr, len| unsafe { virt_sys::virDomainGetJobStats(dom.raw(), &mut job_type, ptr, len, flags.0) })?;
-        Ok(List(vec![Value::Int(job_type.into()), Value::Hash(stats.hash())]))
+        Ok(List(vec![Value::Int(job_type.into()), stats.into_value()]))
     }
 
     /// Without flags this is virDomainAbortJob, which every driver has.

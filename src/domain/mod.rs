@@ -22,7 +22,7 @@ pub mod vcpus;
 
 use std::os::raw::c_int;
 
-use crate::bridge::{CText, Flags, Hash, List, Obj, Owned, Value};
+use crate::bridge::{CText, Flags, HashOf, List, Obj, Owned, Value, WriteFields};
 use crate::libvirt::args::{c_string, RawUuid};
 use crate::libvirt::kinds::{Connect, Domain};
 use crate::libvirt::ret;
@@ -99,17 +99,18 @@ crate::xsubs! { "Sys::Virt::Domain";
         unsafe { ret::owned_text(virt_sys::virDomainGetXMLDesc(dom.raw(), flags.0)) }
     }
 
-    fn get_info(dom: Obj<Domain>) -> Result<Hash> {
+    fn get_info(dom: Obj<Domain>) -> Result<HashOf<impl WriteFields>> {
         // SAFETY: a plain C struct that libvirt fills in.
         let mut info: virt_sys::virDomainInfo = unsafe { std::mem::zeroed() };
         // SAFETY: the out-parameter is ours.
         ret::done(unsafe { virt_sys::virDomainGetInfo(dom.raw(), &mut info) })?;
-        Ok(Hash::new()
-            .with("state", info.state as i32)
-            .with("maxMem", info.maxMem as u64)
-            .with("memory", info.memory as u64)
-            .with("nrVirtCpu", info.nrVirtCpu)
-            .with("cpuTime", info.cpuTime))
+        Ok(HashOf(move |h| {
+            h.put("state", info.state as i32)
+                .put("maxMem", info.maxMem as u64)
+                .put("memory", info.memory as u64)
+                .put("nrVirtCpu", info.nrVirtCpu)
+                .put("cpuTime", info.cpuTime);
+        }))
     }
 
     /// (state, reason)

@@ -3,7 +3,7 @@
 
 use std::os::raw::{c_int, c_uint};
 
-use crate::bridge::{Flags, Hash, Key, List, Obj, Result};
+use crate::bridge::{Flags, Hash, HashOf, IntoValue, List, Obj, Result, Value, WriteFields};
 use crate::libvirt::args::c_string;
 use crate::libvirt::kinds::Domain;
 use crate::libvirt::params::Params;
@@ -37,17 +37,6 @@ const BLOCK_STAT_RENAMES: &[(&str, &str)] = &[
     ("flush_operations", "flush_reqs"),
 ];
 
-fn renamed(hash: Hash, renames: &[(&str, &'static str)]) -> Hash {
-    let entries = hash.0.into_iter().map(|(key, value)| {
-        let new = match &key {
-            Key::Owned(name) => renames.iter().find(|(from, _)| from == name).map(|&(_, to)| Key::Static(to)),
-            _ => None,
-        };
-        (new.unwrap_or(key), value)
-    });
-    Hash(entries.collect())
-}
-
 /// Whether libvirt refused because the driver lacks the call.
 fn unsupported(err: &crate::bridge::Error) -> bool {
     matches!(err, crate::bridge::Error::Libvirt(e) if e.code().to_raw() as i64 == i64::from(virt_sys::VIR_ERR_NO_SUPPORT))
@@ -80,7 +69,7 @@ crate::xsubs! { "Sys::Virt::Domain";
     /// One hash per CPU from `start_cpu` (a CPU absent from the host gives
     /// an empty hash), or a single hash of totals for `start_cpu` -1.
     /// `ncpus` 0 means every CPU from `start_cpu` on.
-    fn get_cpu_stats(dom: Obj<Domain>, start_cpu: i32, ncpus: u32, flags: Flags) -> Result<List<Hash>> {
+    fn get_cpu_stats(dom: Obj<Domain>, start_cpu: i32, ncpus: u32, flags: Flags) -> Result<List<Value>> {
         // (statistics per CPU, rows of the buffer, ncpus for libvirt)
         let (per_row, rows, asked) = if start_cpu == -1 {
             // One row of totals. libvirt itself refuses any ncpus but 1
@@ -108,23 +97,23 @@ crate::xsubs! { "Sys::Virt::Domain";
             // libvirt refuses asked before filling).
             unsafe { virt_sys::virDomainGetCPUStats(dom.raw(), buf, per_row as c_uint, start_cpu, asked, flags.0) }
         })?;
-        Ok(List(params.hashes(per_row as usize)))
+        Ok(List(params.into_rows(per_row as usize)))
     }
 
-    fn block_stats(dom: Obj<Domain>, path: String, flags: Flags) -> Result<Hash> {
+    fn block_stats(dom: Obj<Domain>, path: String, flags: Flags) -> Result<Value> {
         let path = c_string(&path);
         let typed = Params::fetch_capped(REMOTE_BLOCK_STATS_PARAMETERS_MAX, |buf, n| {
             // SAFETY: buf is NULL with *n 0 (a count), or has room for *n entries.
             unsafe { virt_sys::virDomainBlockStatsFlags(dom.raw(), path.as_ptr(), buf, n, flags.0) }
         });
         match typed {
-            Ok(params) => Ok(renamed(params.hash(), BLOCK_STAT_RENAMES)),
-            Err(err) if flags.0 == 0 && unsupported(&err) => block_stats_fixed(&dom, &path),
+            Ok(params) => Ok(params.into_hash_renamed(BLOCK_STAT_RENAMES).into_value()),
+            Err(err) if flags.0 == 0 && unsupported(&err) => block_stats_fixed(&dom, &path).map(IntoValue::into_value),
             Err(err) => Err(err),
         }
     }
 
-    fn interface_stats(dom: Obj<Domain>, path: String) -> Result<Hash> {
+    fn interface_stats(dom: Obj<Domain>, path: String) -> Result<HashOf<impl WriteFields>> {
         let path = c_string(&path);
         // SAFETY: plain data, filled by libvirt.
         let mut stats: virt_sys::virDomainInterfaceStatsStruct = unsafe { std::mem::zeroed() };
@@ -132,20 +121,21 @@ crate::xsubs! { "Sys::Virt::Domain";
         ret::non_negative(unsafe {
             virt_sys::virDomainInterfaceStats(dom.raw(), path.as_ptr(), &mut stats, std::mem::size_of_val(&stats))
         })?;
-        Ok(Hash::new()
-            .with("rx_bytes", stats.rx_bytes)
-            .with("rx_packets", stats.rx_packets)
-            .with("rx_errs", stats.rx_errs)
-            .with("rx_drop", stats.rx_drop)
-            .with("tx_bytes", stats.tx_bytes)
-            .with("tx_packets", stats.tx_packets)
-            .with("tx_errs", stats.tx_errs)
-            .with("tx_drop", stats.tx_drop))
+        Ok(HashOf(move |h| {
+            h.put("rx_bytes", stats.rx_bytes)
+                .put("rx_packets", stats.rx_packets)
+                .put("rx_errs", stats.rx_errs)
+                .put("rx_drop", stats.rx_drop)
+                .put("tx_bytes", stats.tx_bytes)
+                .put("tx_packets", stats.tx_packets)
+                .put("tx_errs", stats.tx_errs)
+                .put("tx_drop", stats.tx_drop);
+        }))
     }
 
     /// The statistics libvirt 9.0.0 names; others a newer daemon sends are
     /// left out, as the C module leaves them out.
-    fn memory_stats(dom: Obj<Domain>, flags: Flags) -> Result<Hash> {
+    fn memory_stats(dom: Obj<Domain>, flags: Flags) -> Result<HashOf<impl WriteFields>> {
         // SAFETY: plain data, filled by libvirt.
         let mut stats: Vec<virt_sys::virDomainMemoryStatStruct> =
             vec![unsafe { std::mem::zeroed() }; virt_sys::VIR_DOMAIN_MEMORY_STAT_NR as usize];
@@ -153,13 +143,14 @@ crate::xsubs! { "Sys::Virt::Domain";
         let got = ret::non_negative(unsafe {
             virt_sys::virDomainMemoryStats(dom.raw(), stats.as_mut_ptr(), stats.len() as c_uint, flags.0)
         })?;
-        let mut hash = Hash::new();
-        for stat in &stats[..(got as usize).min(stats.len())] {
-            if let Some(&(_, name)) = MEMORY_STAT_NAMES.iter().find(|&&(tag, _)| tag as c_int == stat.tag) {
-                hash.insert(name, stat.val);
+        stats.truncate(got as usize);
+        Ok(HashOf(move |h| {
+            for stat in &stats {
+                if let Some(&(_, name)) = MEMORY_STAT_NAMES.iter().find(|&&(tag, _)| tag as c_int == stat.tag) {
+                    h.put(name, stat.val);
+                }
             }
-        }
-        Ok(hash)
+        }))
     }
 
     fn set_memory_stats_period(dom: Obj<Domain>, period: i32, flags: Flags) -> Result<()> {

@@ -114,7 +114,7 @@ crate::xsubs! { "Sys::Virt::Domain";
     }
 
     fn set_scheduler_parameters(dom: Obj<Domain>, params: HashArg, flags: Flags) -> Result<()> {
-        let wanted = Params::from_current(params, &scheduler_parameters(&dom, Flags(0))?)?;
+        let wanted = Params::from_current(params, scheduler_parameters(&dom, Flags(0))?)?;
         // SAFETY (each setter below): the array and its count are ours;
         // libvirt only reads them.
         wanted.pass(|list, n| unsafe {
@@ -131,7 +131,7 @@ crate::xsubs! { "Sys::Virt::Domain";
     }
 
     fn set_memory_parameters(dom: Obj<Domain>, params: HashArg, flags: Flags) -> Result<()> {
-        let wanted = Params::from_current(params, &memory_parameters(&dom, Flags(0))?)?;
+        let wanted = Params::from_current(params, memory_parameters(&dom, Flags(0))?)?;
         // SAFETY: as above.
         wanted.pass(|list, n| unsafe { virt_sys::virDomainSetMemoryParameters(dom.raw(), list, n, flags.0) })
     }
@@ -141,7 +141,7 @@ crate::xsubs! { "Sys::Virt::Domain";
     }
 
     fn set_blkio_parameters(dom: Obj<Domain>, params: HashArg, flags: Flags) -> Result<()> {
-        let wanted = Params::from_current(params, &blkio_parameters(&dom, Flags(0))?)?;
+        let wanted = Params::from_current(params, blkio_parameters(&dom, Flags(0))?)?;
         // SAFETY: as above.
         wanted.pass(|list, n| unsafe { virt_sys::virDomainSetBlkioParameters(dom.raw(), list, n, flags.0) })
     }
@@ -151,7 +151,7 @@ crate::xsubs! { "Sys::Virt::Domain";
     }
 
     fn set_numa_parameters(dom: Obj<Domain>, params: HashArg, flags: Flags) -> Result<()> {
-        let wanted = Params::from_current(params, &numa_parameters(&dom, Flags(0))?)?;
+        let wanted = Params::from_current(params, numa_parameters(&dom, Flags(0))?)?;
         // SAFETY: as above.
         wanted.pass(|list, n| unsafe { virt_sys::virDomainSetNumaParameters(dom.raw(), list, n, flags.0) })
     }
@@ -161,7 +161,7 @@ crate::xsubs! { "Sys::Virt::Domain";
     }
 
     fn set_interface_parameters(dom: Obj<Domain>, device: String, params: HashArg, flags: Flags) -> Result<()> {
-        let wanted = Params::from_current(params, &interface_parameters(&dom, &device, Flags(0))?)?;
+        let wanted = Params::from_current(params, interface_parameters(&dom, &device, Flags(0))?)?;
         let device = c_string(&device);
         // SAFETY: as above.
         wanted.pass(|list, n| unsafe {
@@ -174,7 +174,7 @@ crate::xsubs! { "Sys::Virt::Domain";
     }
 
     fn set_block_iotune(dom: Obj<Domain>, disk: String, params: HashArg, flags: Flags) -> Result<()> {
-        let wanted = Params::from_current(params, &block_iotune(&dom, &disk, Flags(0))?)?;
+        let wanted = Params::from_current(params, block_iotune(&dom, &disk, Flags(0))?)?;
         let disk = c_string(&disk);
         // SAFETY: as above.
         wanted.pass(|list, n| unsafe { virt_sys::virDomainSetBlockIoTune(dom.raw(), disk.as_ptr(), list, n, flags.0) })
@@ -185,7 +185,7 @@ crate::xsubs! { "Sys::Virt::Domain";
     }
 
     fn set_perf_events(dom: Obj<Domain>, params: HashArg, flags: Flags) -> Result<()> {
-        let wanted = Params::from_current(params, &perf_events(&dom, Flags(0))?)?;
+        let wanted = Params::from_current(params, perf_events(&dom, Flags(0))?)?;
         // SAFETY: as above.
         wanted.pass(|list, n| unsafe { virt_sys::virDomainSetPerfEvents(dom.raw(), list, n, flags.0) })
     }

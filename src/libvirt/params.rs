@@ -52,7 +52,9 @@
 use std::ffi::CStr;
 use std::os::raw::{c_char, c_int};
 
-use crate::bridge::{Arg, Error, Hash, HashArg, IntoReturn, IntoValue, Key, Result, Ret, Value};
+use crate::bridge::{Arg, Error, HashArg, HashOf, HashWriter, IntoValue, Result, Value, WriteFields, WriteHash};
+
+use super::ret::copied_text;
 
 use super::args::c_string;
 use super::ret::non_negative;
@@ -243,26 +245,32 @@ impl Params {
         unsafe { std::slice::from_raw_parts(self.ptr, self.len as usize) }
     }
 
-    /// The fields and types in the array, for setters whose schema is the
-    /// current parameters.
-    fn schema(&self) -> Vec<(String, Type)> {
-        self.entries().iter().filter_map(|p| Some((field_name(p), Type::of(p.type_)?))).collect()
-    }
-
-    /// The array as a hash of field => value.
-    pub fn hash(&self) -> Hash {
-        // SAFETY: the entries are ours and initialised.
-        unsafe { hash_of(self.entries()) }
+    /// The same, with some fields under other names: (libvirt's, ours).
+    pub fn into_hash_renamed(self, renames: &'static [(&'static str, &'static str)]) -> HashOf<impl WriteFields> {
+        // SAFETY: as above.
+        HashOf(move |h| unsafe { write_entries(h, self.entries(), renames) })
     }
 
     /// The array cut into rows of `per_row` entries, each a hash (the
     /// layout of `virDomainGetCPUStats`). Unused slots are left out.
-    pub fn hashes(&self, per_row: usize) -> Vec<Hash> {
-        if per_row == 0 {
+    pub fn into_rows(self, per_row: usize) -> Vec<Value> {
+        if per_row == 0 || self.len <= 0 {
             return Vec::new();
         }
-        // SAFETY: as above.
-        self.entries().chunks(per_row).map(|row| unsafe { hash_of(row) }).collect()
+        let rows = (self.len as usize).div_ceil(per_row);
+        let params = std::rc::Rc::new(self);
+        (0..rows)
+            .map(|row| {
+                let params = params.clone();
+                HashOf(move |h| {
+                    let entries = params.entries();
+                    let row = &entries[row * per_row..((row + 1) * per_row).min(entries.len())];
+                    // SAFETY: as above.
+                    unsafe { write_entries(h, row, &[]) }
+                })
+                .into_value()
+            })
+            .collect()
     }
 
     /// Appends one field with a value of its type.
@@ -301,18 +309,31 @@ impl Params {
         Ok(params)
     }
 
-    /// Builds the array from the caller's hash, taking each field's name
-    /// and type from the current parameters: only the fields libvirt
-    /// reported can be set.
-    pub fn from_current(hash: HashArg, current: &Params) -> Result<Params> {
-        let mut params = Params::new();
-        for (key, ty) in current.schema() {
-            if let Some(arg) = hash.get(&key)? {
-                let name = c_string(&key);
-                params.add_from(&name, ty, arg)?;
-            }
+    /// The caller's values for the fields of the current parameters (what
+    /// libvirt reported), each with its reported name and type: only those
+    /// fields can be set, and only those the hash names are passed. The
+    /// values go into the current array in place, moved to its front.
+    pub fn from_current(hash: HashArg, mut current: Params) -> Result<Params> {
+        let mut wanted = 0;
+        for i in 0..current.len.max(0) as usize {
+            // SAFETY: i < len, the array is ours and initialised.
+            let p = unsafe { &mut *current.ptr.add(i) };
+            let Some(ty) = Type::of(p.type_) else { continue };
+            // SAFETY: libvirt NUL-terminates the field within its 80 bytes.
+            let key = String::from_utf8_lossy(unsafe { CStr::from_ptr(p.field.as_ptr()) }.to_bytes());
+            let Some(arg) = hash.get(&key)? else { continue };
+            let value = read(ty, &arg)?;
+            // SAFETY: the entry is ours; its value is of type `ty`.
+            unsafe { overwrite(p, value) };
+            // SAFETY: wanted <= i < len.
+            unsafe { std::ptr::swap(current.ptr.add(wanted), current.ptr.add(i)) };
+            wanted += 1;
         }
-        Ok(params)
+        // The entries past `wanted` stay allocated (and are freed) but are
+        // not passed.
+        current.cap = current.cap.max(current.len);
+        current.len = wanted as c_int;
+        Ok(current)
     }
 
     fn add_from(&mut self, name: &CStr, ty: Type, arg: Arg) -> Result<()> {
@@ -338,6 +359,31 @@ pub enum Typed {
     Double(f64),
     Boolean(bool),
     String(String),
+}
+
+/// Replaces an entry's value with one of the same type.
+///
+/// # Safety
+/// `p` must be an initialised entry whose type is the value's; a STRING
+/// entry's old value must be NULL or from malloc.
+unsafe fn overwrite(p: &mut virTypedParameter, value: Typed) {
+    match value {
+        Typed::Int(v) => p.value.i = v,
+        Typed::UInt(v) => p.value.ui = v,
+        Typed::LLong(v) => p.value.l = v,
+        Typed::ULLong(v) => p.value.ul = v,
+        Typed::Double(v) => p.value.d = v,
+        Typed::Boolean(v) => p.value.b = v as c_char,
+        Typed::String(s) => {
+            // libvirt frees the array's strings with g_free, which is free.
+            let copy = libc::strdup(c_string(&s).as_ptr());
+            if copy.is_null() {
+                std::alloc::handle_alloc_error(std::alloc::Layout::array::<u8>(s.len() + 1).expect("small string"));
+            }
+            libc::free(p.value.s as *mut libc::c_void);
+            p.value.s = copy;
+        }
+    }
 }
 
 /// Reads the caller's value for a field of type `ty`.
@@ -375,6 +421,12 @@ fn refusal<T>(result: Result<T>, arg: &Arg, what: &str) -> Result<T> {
 /// the 53 bits a floating-point number holds); numbers with no fraction
 /// are accepted as integers.
 fn read_integer(arg: &Arg, lo: i128, hi: i128) -> Result<i128> {
+    if let Some(value) = arg.plain_integer() {
+        if value < lo || value > hi {
+            return arg.error(&format!("must be an integer within {lo}..{hi}, not {value}"));
+        }
+        return Ok(value);
+    }
     if !arg.is_defined()? {
         return arg.error("must be an integer, not undef");
     }
@@ -430,78 +482,55 @@ fn read_string(arg: &Arg) -> Result<String> {
     }
 }
 
-fn field_name(p: &virTypedParameter) -> String {
+/// An entry's field name, without its NUL.
+fn field_bytes(p: &virTypedParameter) -> &[u8] {
     // SAFETY: libvirt NUL-terminates the field within its 80 bytes.
-    let field = unsafe { CStr::from_ptr(p.field.as_ptr()) };
-    String::from_utf8_lossy(field.to_bytes()).into_owned()
+    unsafe { CStr::from_ptr(p.field.as_ptr()) }.to_bytes()
 }
 
-/// A string value: a character string when it is UTF-8 (libvirt's
-/// strings are), bytes otherwise.
-fn text_value(s: *const c_char) -> Value {
-    if s.is_null() {
-        return Value::Undef;
-    }
-    // SAFETY: libvirt's string values are NUL-terminated.
-    let bytes = unsafe { CStr::from_ptr(s) }.to_bytes();
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Value::Str(text.to_owned()),
-        Err(_) => Value::Bytes(bytes.to_vec()),
-    }
-}
-
-/// One entry's value; None for an unused slot or an unknown type.
-fn value_of(p: &virTypedParameter) -> Option<Value> {
-    // SAFETY (each arm): the union member read is the one `type_` names.
-    Some(unsafe {
-        match Type::of(p.type_)? {
-            Type::Int => Value::Int(p.value.i.into()),
-            Type::UInt => Value::UInt(p.value.ui.into()),
-            Type::LLong => Value::Int(p.value.l),
-            Type::ULLong => Value::UInt(p.value.ul),
-            Type::Double => Value::Num(p.value.d),
-            Type::Boolean => Value::Int((p.value.b != 0).into()),
-            Type::String | Type::StringList => text_value(p.value.s),
-        }
-    })
-}
-
-/// A hash of field => value from entries libvirt filled in.
+/// Writes each entry as field => value, its value of its type: INT and
+/// LLONG signed, UINT and ULLONG unsigned, DOUBLE a number, BOOLEAN 0 or
+/// 1, STRING characters when UTF-8 (libvirt's strings are), bytes
+/// otherwise. Unused slots and unknown types are left out; a field named
+/// in `renames` goes under its new name.
 ///
 /// # Safety
 /// Every entry's string value (type STRING) must be NULL or a valid C
 /// string.
-unsafe fn hash_of(entries: &[virTypedParameter]) -> Hash {
-    let mut hash = Hash::new();
+unsafe fn write_entries(h: &mut HashWriter, entries: &[virTypedParameter], renames: &[(&'static str, &'static str)]) {
     for p in entries {
-        if let Some(value) = value_of(p) {
-            hash.insert(Key::Owned(field_name(p)), value);
-        }
+        let Some(ty) = Type::of(p.type_) else { continue };
+        let field = field_bytes(p);
+        let key = renames.iter().find(|(from, _)| from.as_bytes() == field).map_or(field, |(_, to)| to.as_bytes());
+        // SAFETY (each arm): the union member read is the one `type_` names.
+        match ty {
+            Type::Int => h.put_named(key, p.value.i),
+            Type::UInt => h.put_named(key, p.value.ui),
+            Type::LLong => h.put_named(key, p.value.l),
+            Type::ULLong => h.put_named(key, p.value.ul),
+            Type::Double => h.put_named(key, p.value.d),
+            Type::Boolean => h.put_named(key, p.value.b != 0),
+            Type::String | Type::StringList => h.put_named(key, copied_text(p.value.s)),
+        };
     }
-    hash
 }
 
-/// A hash of an array that stays libvirt's (the parameters of one of
-/// `virConnectGetAllDomainStats`'s records).
+/// Writes an array that stays libvirt's (the parameters of one of
+/// `virConnectGetAllDomainStats`'s records) as field => value.
 ///
 /// # Safety
 /// `ptr` must be NULL or point to `len` entries that libvirt filled in and
 /// keeps alive for the call.
-pub unsafe fn borrowed_hash(ptr: virTypedParameterPtr, len: c_int) -> Hash {
-    if ptr.is_null() || len <= 0 {
-        return Hash::new();
-    }
-    hash_of(std::slice::from_raw_parts(ptr, len as usize))
-}
-
-impl IntoValue for Params {
-    fn into_value(self) -> Value {
-        Value::Hash(self.hash())
+pub unsafe fn write_borrowed(h: &mut HashWriter, ptr: virTypedParameterPtr, len: c_int) {
+    if !ptr.is_null() && len > 0 {
+        write_entries(h, std::slice::from_raw_parts(ptr, len as usize), &[]);
     }
 }
 
-impl IntoReturn for Params {
-    fn into_return(self) -> Ret {
-        Ret::One(self.into_value())
+/// Returned, the array is a hash of field => value.
+impl WriteHash for Params {
+    fn write_hash(self, h: &mut HashWriter) {
+        // SAFETY: the entries are ours and initialised.
+        unsafe { write_entries(h, self.entries(), &[]) }
     }
 }

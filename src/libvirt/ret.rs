@@ -4,7 +4,7 @@
 
 use std::os::raw::{c_char, c_int};
 
-use crate::bridge::{CText, Error, Handle, Owned, Result, Value};
+use crate::bridge::{CText, Error, Handle, Owned, Result, TextRef, Value};
 
 pub fn last_error() -> Error {
     Error::Libvirt(virt::error::Error::last_error())
@@ -98,31 +98,24 @@ pub fn zeroed<T: PlainStruct>() -> T {
 }
 
 /// The text in a fixed-size `char` array that libvirt filled in (a
-/// security label): up to the first NUL, or the whole array.
-pub fn fixed_text(buf: &[c_char]) -> Value {
+/// security label, a CPU model): up to the first NUL, or the whole array.
+pub fn fixed_text(buf: &[c_char]) -> TextRef<'_> {
     // SAFETY: c_char and u8 have the same size and alignment.
     let bytes: &[u8] = unsafe { std::slice::from_raw_parts(buf.as_ptr() as *const u8, buf.len()) };
     let end = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
-    text_value(&bytes[..end])
+    TextRef(&bytes[..end])
 }
 
-/// A copy of a string inside a record that libvirt frees afterwards.
+/// A string inside a record that libvirt frees afterwards, to be copied
+/// into Perl before that; None (undef) for NULL.
 ///
 /// # Safety
-/// `text` must be NULL or NUL-terminated and valid for the call.
-pub unsafe fn copied_text(text: *const c_char) -> Value {
+/// `text` must be NULL or NUL-terminated and valid for `'a`.
+pub unsafe fn copied_text<'a>(text: *const c_char) -> Option<TextRef<'a>> {
     if text.is_null() {
-        return Value::Undef;
+        return None;
     }
-    text_value(std::ffi::CStr::from_ptr(text).to_bytes())
-}
-
-/// libvirt's strings are UTF-8: characters when they are, bytes otherwise.
-fn text_value(bytes: &[u8]) -> Value {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Value::Str(text.to_owned()),
-        Err(_) => Value::Bytes(bytes.to_vec()),
-    }
+    Some(TextRef(std::ffi::CStr::from_ptr(text).to_bytes()))
 }
 
 /// Runs `free` when dropped: for what libvirt handed over, on every path.
