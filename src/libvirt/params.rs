@@ -23,15 +23,16 @@
 //!
 //! # To Perl
 //!
-//! A `Params` returned from an XSUB (it is [`IntoReturn`] and
-//! [`IntoValue`]) becomes a reference to a new hash of field => value.
-//! Values keep their type: INT and LLONG are signed integers, UINT and
-//! ULLONG unsigned ones (never negative, ULLONG without loss), DOUBLE a
-//! floating-point number, BOOLEAN 0 or 1, STRING a character string (a
-//! string that is not valid UTF-8 stays bytes). [`Params::hash`] and
-//! [`Params::hashes`] give the same as a [`Hash`] to build on; the
-//! records of `virConnectGetAllDomainStats` go through
-//! [`borrowed_hash`], since libvirt frees them as a whole.
+//! A `Params` returned from an XSUB (it is [`WriteHash`]) becomes a
+//! reference to a new hash of field => value, written straight from the
+//! array once the call has succeeded. Values keep their type: INT and
+//! LLONG are signed integers, UINT and ULLONG unsigned ones (never
+//! negative, ULLONG without loss), DOUBLE a floating-point number,
+//! BOOLEAN 0 or 1, STRING a character string (a string that is not valid
+//! UTF-8 stays bytes). [`Params::into_hash_renamed`] and
+//! [`Params::into_rows`] give the same with some fields renamed, or one
+//! hash per row; the records of `virConnectGetAllDomainStats`, which
+//! libvirt frees as a whole, are written by [`write_borrowed`].
 //!
 //! # From Perl
 //!
@@ -54,10 +55,8 @@ use std::os::raw::{c_char, c_int};
 
 use crate::bridge::{Arg, Error, HashArg, HashOf, HashWriter, IntoValue, Result, Value, WriteFields, WriteHash};
 
-use super::ret::copied_text;
-
 use super::args::c_string;
-use super::ret::non_negative;
+use super::ret::{copied_text, non_negative};
 
 use virt_sys::{virTypedParameter, virTypedParameterPtr};
 
@@ -245,7 +244,8 @@ impl Params {
         unsafe { std::slice::from_raw_parts(self.ptr, self.len as usize) }
     }
 
-    /// The same, with some fields under other names: (libvirt's, ours).
+    /// The array as a hash of field => value, with some fields under
+    /// other names: (libvirt's, ours).
     pub fn into_hash_renamed(self, renames: &'static [(&'static str, &'static str)]) -> HashOf<impl WriteFields> {
         // SAFETY: as above.
         HashOf(move |h| unsafe { write_entries(h, self.entries(), renames) })
