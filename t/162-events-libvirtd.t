@@ -3,7 +3,8 @@
 # Events from a private libvirtd with the QEMU driver, over its UNIX
 # socket, with libvirt's default event loop: the lifecycle of a guest that
 # boots nothing, the events of the calls this build has for them (reset,
-# device hotplug, tuning, metadata), keepalive, and the close callback
+# device hotplug, tuning, metadata, a core dump's job-completed, a block
+# commit's write past a threshold), keepalive, and the close callback
 # when the daemon is killed while run_default waits.
 
 use strict;
@@ -53,7 +54,12 @@ sub saw {
     return sub { grep { $_->[2] == $event && $_->[3] == $detail } @life };
 }
 
-my $disk = $d->make_disk('ev162');
+# An overlay holding 2 MiB of data over an empty base image: committing
+# it writes into the base, past the threshold set on it below.
+my $base = $d->make_disk('ev162-base');
+my $disk = $d->make_disk('ev162', backing => $base);
+my ($wrote, $io_out) = $d->qemu_io($disk, 'write -P 0x5a 0 2M');
+ok($wrote, 'the overlay holds data') or diag $io_out;
 # A SCSI controller: SCSI disks plug and unplug without the guest's help
 # (the PCI bus of the 'pc' machine takes no hotplugged devices).
 (my $guest = $d->guest_xml('ev162', $disk)) =~ s{<memballoon}{<controller type='scsi' index='0' model='virtio-scsi'/>\n    <memballoon};
@@ -95,6 +101,27 @@ ok($tuned && exists $tuned->{'cputune.vcpupin0'}, 'naming the pinned vCPU') or n
 $dom->set_metadata(DOM->METADATA_DESCRIPTION, 'watched', undef, undef, DOM->AFFECT_LIVE);
 ok(run_until(sub { $by_id{METADATA_CHANGE} }, 5000), 'set_metadata: a metadata-change event');
 is_deeply($by_id{METADATA_CHANGE}[0], ['Sys::Virt', DOM, DOM->METADATA_DESCRIPTION, undef], 'with ($conn, $dom, $type, $nsuri)');
+
+# A core dump is a job of its own, and says so when it ends.
+$dom->core_dump($d->dir . '/ev162.core');
+ok(run_until(sub { $by_id{JOB_COMPLETED} }, 10000), 'core_dump: a job-completed event');
+my $job = $by_id{JOB_COMPLETED} ? $by_id{JOB_COMPLETED}[0] : [];
+is_deeply([@$job[0, 1]], ['Sys::Virt', DOM], 'with ($conn, $dom, $stats)');
+is(ref $job->[2], 'HASH', 'the statistics of the job are a hash');
+is($job->[2]{operation}, DOM->JOB_OPERATION_DUMP, 'of a dump') or note explain $job->[2];
+like($job->[2]{time_elapsed} // '', qr/^\d+\z/, 'with its time elapsed');
+
+my ($base_index) = $dom->get_xml_description =~ m{<backingStore type='file' index='(\d+)'};
+ok(defined $base_index, 'the base image has an index in the chain');
+$dom->set_block_threshold("vda[$base_index]", 512 * 1024);
+$dom->block_commit('vda', undef, undef, 0, DOM->BLOCK_COMMIT_ACTIVE);
+ok(run_until(sub { $by_id{BLOCK_THRESHOLD} }, 10000), 'committing the overlay: a block-threshold event on the base');
+my $threshold = $by_id{BLOCK_THRESHOLD} ? $by_id{BLOCK_THRESHOLD}[0] : [];
+is_deeply([@$threshold[0 .. 4]], ['Sys::Virt', DOM, "vda[$base_index]", $base, 512 * 1024],
+          'with ($conn, $dom, $dev, $path, $threshold, $excess)');
+cmp_ok($threshold->[5] // 0, '>', 0, 'the write went past the threshold');
+$dom->abort_block_job('vda');
+is(($dom->get_block_job_info('vda') || {})->{type}, 0, 'the commit is cancelled');
 
 $dom->destroy;
 ok(run_until(saw(DOM->EVENT_STOPPED, DOM->EVENT_STOPPED_DESTROYED), 10000), 'destroy: STOPPED / DESTROYED');
