@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use crate::bridge::{
-    croak, deliver, release_registration, token, token_id, Arg, Code, IntoValue, Owner, OwnedSv, Perl, Registered, Result,
+    croak, deliver, in_callback, release_registration, token, token_id, Arg, Code, IntoValue, Owner, OwnedSv, Perl, Registered, Result,
     Value, Want,
 };
 use crate::libvirt::kinds::Connect;
@@ -297,6 +297,9 @@ fn leave_hook(id: usize) {
 
 /// Frees a hook once: later frees of the same token do nothing; a free
 /// asked for while its callback runs happens when the callback returns.
+/// A free asked for inside a call from libvirt (a loop's remove_handle
+/// that frees at once, as libvirt allows) waits until libvirt has
+/// returned: libvirt's free function takes locks the caller may hold.
 fn free_hook(id: usize, call_free: bool) {
     let removed = with_hooks(|hooks| {
         let hook = hooks.table.get_mut(&id)?;
@@ -309,8 +312,11 @@ fn free_hook(id: usize, call_free: bool) {
         }
         hooks.table.remove(&id)
     });
-    if let Some(hook) = removed {
-        run_free(hook);
+    let Some(hook) = removed else { return };
+    let owner = in_callback().then(|| lock(&PERL_LOOP).as_ref().map(|l| Arc::clone(&l.owner))).flatten();
+    match owner {
+        Some(owner) => owner.defer(Box::new(move || run_free(hook))),
+        None => run_free(hook),
     }
 }
 

@@ -155,6 +155,62 @@ PERL
          'and the daemon\'s events arrive through it');
 }
 
+# A Perl event loop while the remote driver takes its watch away, as the
+# connection is freed. SelectLoop hands the watch's data back to libvirt
+# inside remove_handle; libvirt's free function then runs once libvirt
+# has returned (at once, it would wait for a lock the closing connection
+# holds). If the loop fails, perl's own rule for a DESTROY applies.
+# A die is a warning "(in cleanup) ..." under the misc warnings and is
+# gone without them (the next call is not the one to fail); an exit ends
+# the program with its status, END blocks run, nothing after it.
+{
+    my $uri = $d->uri;
+    my $failing_loop = <<PERL;
+use strict;
+use warnings;
+use lib '$FindBin::Bin/lib';
+use SelectLoop;
+\$| = 1;
+package FailingLoop { our \@ISA = ('SelectLoop'); sub remove_handle { shift->SUPER::remove_handle(\@_); \$main::fail->() } }
+my \$loop = FailingLoop->new;
+my \@warned;
+\$SIG{__WARN__} = sub { push \@warned, \$_[0] };
+PERL
+    my ($status, $out) = perl_child($failing_loop . <<PERL);
+\$main::fail = sub { };
+my \$c = Sys::Virt->new(uri => '$uri');
+undef \$c;
+print "closed: ", scalar(\@warned), " warnings\n";
+\$main::fail = sub { die "remove_handle died\\n" };
+\$c = Sys::Virt->new(uri => '$uri');
+undef \$c;
+print "warned: \@warned\n";
+\@warned = ();
+\$c = Sys::Virt->new(uri => '$uri');
+{ no warnings 'misc'; undef \$c; }
+print "quiet: ", scalar(\@warned), "\n";
+my \$next = Sys::Virt->new(uri => 'test:///default');
+print "next call: ", \$next->get_hostname, "\n";
+PERL
+    child_status_ok($status, 'a die in the loop while a connection is freed', $out);
+    like($out, qr/^closed: 0 warnings$/m,
+         'a loop that frees a watch inside remove_handle (libvirt allows it) closes the connection without a deadlock');
+    like($out, qr/^warned: \t\(in cleanup\) remove_handle died$/m, 'is warned "(in cleanup)"') or diag $out;
+    like($out, qr/^quiet: 0$/m, 'and not without the misc warnings');
+    like($out, qr/^next call: \S+$/m, 'the next call does not fail for it');
+
+    ($status, $out) = perl_child($failing_loop . <<PERL);
+\$main::fail = sub { exit 7 };
+END { print "END block ran\n" }
+my \$c = Sys::Virt->new(uri => '$uri');
+undef \$c;
+print "after the free\n";
+PERL
+    is($status >> 8, 7, 'an exit in the loop while a connection is freed ends the program with its status') or diag $out;
+    like($out, qr/^END block ran$/m, 'after END blocks');
+    unlike($out, qr/after the free/, 'and nothing after the free runs');
+}
+
 # ------------------------------------------------------------ keepalive
 
 is(error_of { $conn->set_keep_alive(5, 3) }, undef, 'set_keep_alive on a remote connection');

@@ -14,10 +14,10 @@ use std::sync::atomic::Ordering;
 
 use super::args::{Args, Known};
 use super::callback::take_exiting;
-use super::registered::{safe_point, PENDING};
+use super::registered::{release_in_free, safe_point, PENDING};
 use super::error::{Error, Result};
 use super::ffi::{self, Perl, XsubFn, CV};
-use super::object::{install_kinds, kinds, release_raw, retain_raw, KindInfo, MAX_KINDS};
+use super::object::{install_kinds, kinds, retain_raw, KindInfo, MAX_KINDS};
 use super::value::{error_object, new_string, IntoReturn, Ret};
 
 /// Describes one parameter for the usage message.
@@ -78,7 +78,7 @@ pub unsafe fn dispatch<R: IntoReturn>(
     let mut failure = failure;
     if PENDING.load(Ordering::Relaxed) != 0 {
         // Registered callbacks left work for this thread: releases, a failure.
-        safe_point(perl, &mut failure);
+        safe_point(perl, Some(&mut failure));
     }
     if let Some(err) = failure {
         raise(perl, err);
@@ -143,7 +143,7 @@ pub unsafe fn boot_begin(perl: Perl, cv: *mut CV, table: &'static [KindInfo]) ->
     install_kinds(table);
     let classes: Vec<*const c_char> = kinds().iter().map(|k| k.class.as_ptr()).collect();
     let ax = ffi::svb_boot_begin(perl, cv);
-    if ffi::svb_init(release_raw, retain_raw, classes.as_ptr(), classes.len() as c_int) != 0 {
+    if ffi::svb_init(release_in_free, retain_raw, classes.as_ptr(), classes.len() as c_int) != 0 {
         panic!("the kinds table does not fit the shim's stash cache");
     }
     ffi::svb_boot_context(perl);

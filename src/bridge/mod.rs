@@ -31,7 +31,7 @@ mod dispatch;
 
 pub use args::{Arg, Args, Bytes, Code, Fds, Flags, FromArg, HashArg, ObjList, Out};
 pub use callback::{Scope, Want};
-pub use registered::{deliver, deliver_about, release_registration, token, token_id, Owner, Registered, Revoker};
+pub use registered::{deliver, deliver_about, in_callback, release_registration, token, token_id, Owner, Registered, Revoker};
 pub use dispatch::{boot_begin, boot_end, dispatch, object_classes, register_constant, register_xsub, Constant, Param};
 pub use error::{croak, Error, Result};
 pub use ffi::{Perl, XsubFn, CV};

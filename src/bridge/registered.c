@@ -23,12 +23,15 @@ void svb_at_exit(pTHX_ void (*fn)(pTHX_ void *), void *ptr)
     Perl_call_atexit(aTHX_ fn, ptr);
 }
 
-/* warn("$prefix$err"), or warn($prefix) when err is NULL; a warning
- * made fatal (or a __WARN__ handler that dies) is swallowed. */
-void svb_warn(pTHX_ const char *prefix, SV *err)
+/* warn("$prefix$err"), or warn($prefix) when err is NULL; with misc_only,
+ * only where the "misc" warnings are on (as perl's own "(in cleanup)").
+ * A warning made fatal (or a __WARN__ handler that dies) is swallowed. */
+void svb_warn(pTHX_ const char *prefix, SV *err, int misc_only)
 {
     int jumped;
     dJMPENV;
+    if (misc_only && !ckWARN(WARN_MISC))
+        return;
     JMPENV_PUSH(jumped);
     if (jumped == 0) {
         if (err)

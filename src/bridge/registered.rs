@@ -30,17 +30,17 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, Weak};
 
 use super::args::{Arg, Code};
-use super::callback::{call_sv, exiting, Want};
+use super::callback::{call_sv, exiting, take_exiting, Want};
 use super::error::{Error, Result};
 use super::ffi::{self, Perl, SV};
-use super::object::{retain_raw, Handle, Obj};
+use super::object::{release_raw, retain_raw, Handle, Obj};
 use super::sv::OwnedSv;
 use super::value::Value;
 
 extern "C" {
     fn svb_destructing(perl: Perl) -> c_int;
     fn svb_at_exit(perl: Perl, hook: unsafe extern "C" fn(Perl, *mut c_void), ptr: *mut c_void);
-    fn svb_warn(perl: Perl, prefix: *const c_char, err: *mut SV);
+    fn svb_warn(perl: Perl, prefix: *const c_char, err: *mut SV, misc_only: c_int);
     fn svb_copy(perl: Perl, sv: *mut SV, out: *mut *mut SV) -> c_int;
     fn svb_new_rv_inc(perl: Perl, target: *mut SV) -> *mut SV;
     fn svb_new_token(perl: Perl, id: usize) -> *mut SV;
@@ -92,6 +92,35 @@ thread_local! {
     /// How many registered callbacks are running on this thread: a parked
     /// failure waits for the outermost XSUB, not one called by a callback.
     static DEPTH: Cell<usize> = const { Cell::new(0) };
+    /// How many objects perl is freeing on this thread through their
+    /// magic: a callback that fails in a free (the remote driver removing
+    /// its watch from a Perl event loop as a connection closes) has no
+    /// XSUB to report to, and is warned as perl warns a DESTROY's die.
+    static FREEING: Cell<usize> = const { Cell::new(0) };
+    /// An `exit` from a callback during such a free, to be continued
+    /// once libvirt has returned.
+    static EXIT_IN_FREE: Cell<Option<c_int>> = const { Cell::new(None) };
+}
+
+/// The magic's free hook: gives the object's libvirt reference back. An
+/// `exit` in a callback that the free ran goes on from here, as an exit
+/// in a DESTROY does; the frames it jumps over hold nothing to drop.
+pub(super) extern "C" fn release_in_free(kind: u16, handle: *mut c_void) {
+    let depth = FREEING.with(|f| f.replace(f.get() + 1));
+    release_raw(kind, handle);
+    FREEING.with(|f| f.set(depth));
+    if depth == 0 && EXIT_IN_FREE.with(|e| e.get()).is_none() && PENDING.load(Ordering::Relaxed) != 0 {
+        // What the free's callbacks left for after libvirt returned (the
+        // free functions a Perl loop was handed as it lost its watches).
+        safe_point(current_interp(), None);
+    }
+    if let Some(jumped) = EXIT_IN_FREE.with(|e| e.take()) {
+        // Frees this one is nested in are left by the jump too.
+        FREEING.with(|f| f.set(0));
+        take_exiting();
+        // SAFETY: the running interpreter, whose exit this continues.
+        unsafe { ffi::svb_rethrow(current_interp(), jumped) }
+    }
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -105,8 +134,9 @@ fn current_interp() -> Perl {
     unsafe { ffi::svb_current_perl() }
 }
 
-/// Whether a registered callback is running on this thread.
-fn in_callback() -> bool {
+/// Whether a registered callback is running on this thread: libvirt is
+/// below it on the stack.
+pub fn in_callback() -> bool {
     DEPTH.with(Cell::get) > 0
 }
 
@@ -170,7 +200,7 @@ impl Owner {
             if !perl.is_null() && unsafe { svb_destructing(perl) } == 0 && !warned.swap(true, Ordering::Relaxed) {
                 let message = c"Sys::Virt: a callback registered by another thread was not run; run the event loop in the thread that registered it\n";
                 // SAFETY: the current thread's own interpreter.
-                unsafe { svb_warn(perl, message.as_ptr(), std::ptr::null_mut()) };
+                unsafe { svb_warn(perl, message.as_ptr(), std::ptr::null_mut(), Warn::Always as c_int) };
             }
             return None;
         }
@@ -184,6 +214,13 @@ impl Owner {
     /// Keeps the first failure for the next safe point; a later one is
     /// only warned, so that it is not lost.
     fn park(&self, perl: Perl, err: Error) {
+        if FREEING.with(Cell::get) > 0 {
+            if let Error::Died(jumped) = err {
+                EXIT_IN_FREE.with(|e| e.set(Some(jumped)));
+                return;
+            }
+            return warn_failure(perl, "\t(in cleanup) ", err, Warn::InCleanup);
+        }
         let mut state = lock(&self.state);
         if state.parked.is_none() {
             state.parked = Some(Parked(err));
@@ -191,7 +228,7 @@ impl Owner {
             return;
         }
         drop(state);
-        warn_failure(perl, "Sys::Virt: a further callback failed: ", err);
+        warn_failure(perl, "Sys::Virt: a further callback failed: ", err, Warn::Always);
     }
 
     /// Runs a callback's body as this owner, when it may run now (see
@@ -214,19 +251,28 @@ impl Owner {
     }
 }
 
+/// When a failure that has nowhere else to go is warned.
+#[derive(Clone, Copy)]
+enum Warn {
+    Always = 0,
+    /// Under the "misc" warnings only, as perl's "(in cleanup)".
+    InCleanup = 1,
+}
+
 /// A warning for a failure that has nowhere else to go.
-fn warn_failure(perl: Perl, prefix: &str, err: Error) {
+fn warn_failure(perl: Perl, prefix: &str, err: Error, when: Warn) {
     let prefix = std::ffi::CString::new(prefix).unwrap_or_default();
+    let when = when as c_int;
     // SAFETY (each): the running interpreter; svb_warn swallows a die.
     match err {
-        Error::Perl(sv) => unsafe { svb_warn(perl, prefix.as_ptr(), sv.sv) },
+        Error::Perl(sv) => unsafe { svb_warn(perl, prefix.as_ptr(), sv.sv, when) },
         Error::Croak(message) => {
             let text = std::ffi::CString::new(format!("{}{message}\n", prefix.to_string_lossy())).unwrap_or_default();
-            unsafe { svb_warn(perl, text.as_ptr(), std::ptr::null_mut()) }
+            unsafe { svb_warn(perl, text.as_ptr(), std::ptr::null_mut(), when) }
         }
         Error::Libvirt(e) => {
             let text = std::ffi::CString::new(format!("{}{}\n", prefix.to_string_lossy(), e.message())).unwrap_or_default();
-            unsafe { svb_warn(perl, text.as_ptr(), std::ptr::null_mut()) }
+            unsafe { svb_warn(perl, text.as_ptr(), std::ptr::null_mut(), when) }
         }
         // an exit is already on its way out
         Error::Died(_) | Error::Usage => {}
@@ -258,13 +304,15 @@ unsafe extern "C" fn owner_gone(perl: Perl, ptr: *mut c_void) {
 }
 
 /// Drains the calling interpreter's queue: the Perl values of freed
-/// registrations are released (their DESTROY may run), deferred work
-/// runs, and, unless a
-/// callback is running on this thread, a parked failure becomes the
+/// registrations are released (their DESTROY may run), and, unless a
+/// callback is running on this thread (libvirt, which called it, may hold
+/// its locks), deferred work runs and a parked failure becomes the
 /// XSUB's (over a libvirt error, which it caused; not over our own).
+/// Without an XSUB (`failure` None: after an object's free) only the
+/// deferred work runs; releases and a parked failure wait for the next.
 #[cold]
 #[inline(never)]
-pub(super) fn safe_point(perl: Perl, failure: &mut Option<Error>) {
+pub(super) fn safe_point(perl: Perl, mut failure: Option<&mut Option<Error>>) {
     let owner = {
         let owners = lock(&OWNERS);
         match owners.iter().find(|o| o.interp == perl as usize) {
@@ -275,11 +323,17 @@ pub(super) fn safe_point(perl: Perl, failure: &mut Option<Error>) {
     loop {
         let (releases, parked, deferred) = {
             let mut state = lock(&owner.state);
-            let parked = if in_callback() { None } else { state.parked.take() };
-            (std::mem::take(&mut state.releases), parked, std::mem::take(&mut state.deferred))
+            let settled = !in_callback();
+            let in_xsub = failure.is_some();
+            let parked = if settled && in_xsub { state.parked.take() } else { None };
+            let deferred = if settled { std::mem::take(&mut state.deferred) } else { Vec::new() };
+            // Releases may run any DESTROY, which may exit: only where an
+            // XSUB can carry that out.
+            let releases = if in_xsub { std::mem::take(&mut state.releases) } else { Vec::new() };
+            (releases, parked, deferred)
         };
         PENDING.fetch_sub(releases.len() + parked.is_some() as usize + deferred.len(), Ordering::Relaxed);
-        if let Some(Parked(err)) = parked {
+        if let (Some(Parked(err)), Some(failure)) = (parked, failure.as_deref_mut()) {
             // The callback's failure is why libvirt failed, if it did.
             if matches!(failure, None | Some(Error::Libvirt(_))) {
                 *failure = Some(err);

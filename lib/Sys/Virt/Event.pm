@@ -206,7 +206,9 @@ For the loop to call when timer C<$timer> is due.
 =item $self->_free_callback_opaque($ff, $opaque)
 
 For the loop to call once it has removed a watch or timer: frees
-libvirt's data for it.
+libvirt's data for it. It may be called from inside C<remove_handle> or
+C<remove_timeout>; libvirt's free function then runs once libvirt has
+returned from the call that removed the watch.
 
 =back
 
@@ -268,6 +270,21 @@ by C<run_default> (or the helper or XSUB libvirt came through) once
 libvirt has returned, and the loop keeps working. An C<exit> in a
 callback ends the program after libvirt has returned. C<last> and
 C<next> in a callback are ordinary errors.
+
+=item *
+
+A callback that fails while an object is being freed (a Perl loop's
+C<remove_handle> as a connection closes) is warned as perl warns a
+C<DESTROY> that dies, C<"\t(in cleanup) ..."> under the C<misc>
+warnings; an C<exit> there ends the program, as in a C<DESTROY>.
+
+=item *
+
+C<_free_callback_opaque> called inside C<remove_handle> or
+C<remove_timeout> (which libvirt allows) does not deadlock a closing
+remote connection: libvirt's free function waits until libvirt has
+returned. The C module calls it at once, and the close then waits
+forever for a lock it holds itself.
 
 =item *
 
