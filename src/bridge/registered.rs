@@ -88,6 +88,10 @@ static EXIT_LISTENERS: Mutex<Vec<fn(usize)>> = Mutex::new(Vec::new());
 /// costs one relaxed load while this is 0.
 pub(super) static PENDING: AtomicUsize = AtomicUsize::new(0);
 
+/// Whether any owner was ever made: until then no registered callback
+/// exists to run during an object's free.
+static ANY_OWNER: AtomicBool = AtomicBool::new(false);
+
 thread_local! {
     /// How many registered callbacks are running on this thread: a parked
     /// failure waits for the outermost XSUB, not one called by a callback.
@@ -96,27 +100,43 @@ thread_local! {
     /// magic: a callback that fails in a free (the remote driver removing
     /// its watch from a Perl event loop as a connection closes) has no
     /// XSUB to report to, and is warned as perl warns a DESTROY's die.
-    static FREEING: Cell<usize> = const { Cell::new(0) };
+    static FREEING: Freeing = const { Freeing { depth: Cell::new(0), exit: Cell::new(None) } };
+}
+
+struct Freeing {
+    depth: Cell<usize>,
     /// An `exit` from a callback during such a free, to be continued
     /// once libvirt has returned.
-    static EXIT_IN_FREE: Cell<Option<c_int>> = const { Cell::new(None) };
+    exit: Cell<Option<c_int>>,
 }
 
 /// The magic's free hook: gives the object's libvirt reference back. An
 /// `exit` in a callback that the free ran goes on from here, as an exit
 /// in a DESTROY does; the frames it jumps over hold nothing to drop.
 pub(super) extern "C" fn release_in_free(kind: u16, handle: *mut c_void) {
-    let depth = FREEING.with(|f| f.replace(f.get() + 1));
-    release_raw(kind, handle);
-    FREEING.with(|f| f.set(depth));
-    if depth == 0 && EXIT_IN_FREE.with(|e| e.get()).is_none() && PENDING.load(Ordering::Relaxed) != 0 {
-        // What the free's callbacks left for after libvirt returned (the
-        // free functions a Perl loop was handed as it lost its watches).
-        safe_point(current_interp(), None);
+    // Objects are freed often: no callback can run before the first
+    // owner exists, and after that the thread-local is read once.
+    if !ANY_OWNER.load(Ordering::Relaxed) {
+        return release_raw(kind, handle);
     }
-    if let Some(jumped) = EXIT_IN_FREE.with(|e| e.take()) {
-        // Frees this one is nested in are left by the jump too.
-        FREEING.with(|f| f.set(0));
+    let exit = FREEING.with(|f| {
+        let depth = f.depth.replace(f.depth.get() + 1);
+        release_raw(kind, handle);
+        f.depth.set(depth);
+        if depth == 0 && PENDING.load(Ordering::Relaxed) != 0 && f.exit.get().is_none() {
+            // What the free's callbacks left for after libvirt returned
+            // (the free functions a Perl loop was handed as it lost its
+            // watches).
+            safe_point(current_interp(), None);
+        }
+        let exit = f.exit.take();
+        if exit.is_some() {
+            // Frees this one is nested in are left by the jump too.
+            f.depth.set(0);
+        }
+        exit
+    });
+    if let Some(jumped) = exit {
         take_exiting();
         // SAFETY: the running interpreter, whose exit this continues.
         unsafe { ffi::svb_rethrow(current_interp(), jumped) }
@@ -155,6 +175,7 @@ impl Owner {
             state: Mutex::new(OwnerState { parked: None, releases: Vec::new(), deferred: Vec::new() }),
         });
         owners.push(Arc::clone(&owner));
+        ANY_OWNER.store(true, Ordering::Relaxed);
         // SAFETY: perl is this thread's live interpreter; the list keeps
         // the owner alive until the hook has run.
         unsafe { svb_at_exit(perl, owner_gone, Arc::as_ptr(&owner) as *mut c_void) };
@@ -214,9 +235,9 @@ impl Owner {
     /// Keeps the first failure for the next safe point; a later one is
     /// only warned, so that it is not lost.
     fn park(&self, perl: Perl, err: Error) {
-        if FREEING.with(Cell::get) > 0 {
+        if FREEING.with(|f| f.depth.get()) > 0 {
             if let Error::Died(jumped) = err {
-                EXIT_IN_FREE.with(|e| e.set(Some(jumped)));
+                FREEING.with(|f| f.exit.set(Some(jumped)));
                 return;
             }
             return warn_failure(perl, "\t(in cleanup) ", err, Warn::InCleanup);
